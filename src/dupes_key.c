@@ -323,8 +323,9 @@ build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
 	k->title_hash = bare.len == 0 ? 0 : dupes_hash(bare.data, bare.len);
 	buf_free(&bare);
 
+	/* The key's blob is not taken yet: read the title from the buffer. */
 	buf_clear(tmp);
-	title_numbers(dupes_key_str(k, k->title), tmp);
+	title_numbers(blob->data + k->title, tmp);
 	k->title_numbers = add_string(blob, buf_str(tmp));
 }
 
