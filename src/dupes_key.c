@@ -335,18 +335,25 @@ build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
 {
 	struct buf	 part, words;
-	const char	*p, *end, *w;
+	const char	*p, *end, *w, *stop;
 	size_t		 len;
 
 	if (r->journal == NULL || dupes_is_placeholder(r->journal))
 		return;
+	/* Embase appends the meeting: "Atherosclerosis. Conference: 15th ..." */
+	stop = strcasestr(r->journal, "conference:");
+	if (stop == r->journal)
+		stop = NULL;
 	buf_clear(tmp);
 	buf_init(&part);
 	buf_init(&words);
-	for (p = r->journal; *p != '\0'; p = *end == '\0' ? end : end + 1) {
+	for (p = r->journal; *p != '\0' && p != stop;
+	    p = *end == '\0' || end == stop ? end : end + 1) {
 		end = strchr(p, '=');
 		if (end == NULL)
 			end = p + strlen(p);
+		if (stop != NULL && stop > p && (end > stop || *end == '\0'))
+			end = stop;
 		buf_clear(&part);
 		buf_add(&part, p, (size_t)(end - p));
 		buf_clear(&words);
@@ -367,9 +374,14 @@ build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
 	k->journal = add_string(blob, buf_str(tmp));
 }
 
-/* Stores the first number of s ("4 (1) (no pagination)" gives "4"). */
+/*
+ * Stores the first number of s ("4 (1) (no pagination)" gives "4"). For
+ * an issue, a supplement gets an "s" before its number, as "Suppl 2" is
+ * not issue 2; a volume keeps only its number, as "38 (Supplement 1)" is
+ * volume 38.
+ */
 static uint32_t
-add_number(struct buf *blob, const char *s, struct buf *tmp)
+add_number(struct buf *blob, const char *s, bool issue, struct buf *tmp)
 {
 	const char	*p;
 	size_t		 len;
@@ -385,8 +397,7 @@ add_number(struct buf *blob, const char *s, struct buf *tmp)
 	while (*p == '0' && isdigit((unsigned char)p[1]))
 		p++;
 	len = strspn(p, "0123456789");
-	/* A supplement issue "Suppl 2" is not issue 2. */
-	if (strstr(s, "uppl") != NULL || strstr(s, "UPPL") != NULL)
+	if (issue && (strstr(s, "uppl") != NULL || strstr(s, "UPPL") != NULL))
 		buf_addch(tmp, 's');
 	buf_add(tmp, p, len);
 	return add_string(blob, buf_str(tmp));
@@ -738,8 +749,8 @@ dupes_key_build(struct dupes_key *k, const struct record *r)
 
 	build_title(k, r, &blob, &tmp);
 	build_journal(k, r, &blob, &tmp);
-	k->volume = add_number(&blob, r->volume, &tmp);
-	k->issue = add_number(&blob, r->issue, &tmp);
+	k->volume = add_number(&blob, r->volume, false, &tmp);
+	k->issue = add_number(&blob, r->issue, true, &tmp);
 	build_pages(k, r, &blob);
 	build_doi(k, r, &blob, &tmp);
 	build_persons(k, r, &blob);

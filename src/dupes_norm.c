@@ -432,6 +432,17 @@ dupes_pages_split(const char *s, struct buf *first, struct buf *last)
 	strip_page_zeros(first);
 	strip_page_zeros(last);
 
+	/*
+	 * "01-Sep" is a range that a spreadsheet turned into a date: no
+	 * page of it can be trusted.
+	 */
+	if (last->len > 0 && strcspn(buf_str(last), "0123456789") == last->len &&
+	    strcspn(buf_str(first), "0123456789") < first->len) {
+		buf_clear(first);
+		buf_clear(last);
+		return;
+	}
+
 	/* "244-58" is 244 to 258: take the missing leading digits from the first page. */
 	fd = strspn(buf_str(first), "0123456789");
 	ld = strspn(buf_str(last), "0123456789");

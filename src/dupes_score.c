@@ -60,6 +60,8 @@ struct pair {
 	const struct record	*rb;
 	struct buf		 text;
 	double			 title_similarity;
+	bool			 online_first;	/* pages differ as online-first ones do */
+	bool			 located;	/* same first page, and not page 1 */
 };
 
 static const char *const field_names[DUPES_NFIELDS] = {
@@ -815,6 +817,7 @@ compare_pages(struct pair *p)
 		return DUPES_MISSING;
 	}
 	if (strcmp(fa, fb) == 0) {
+		p->located = strcmp(fa, "1") != 0;
 		if (*la == '\0' || *lb == '\0' || strcmp(la, lb) == 0) {
 			say(p, "pages: same first page (%s)", fa);
 			return DUPES_SAME;
@@ -830,6 +833,7 @@ compare_pages(struct pair *p)
 	if (p->a->year != 0 && abs(p->a->year - p->b->year) == 1 &&
 	    (strcmp(fa, "1") == 0 || strcmp(fb, "1") == 0)) {
 		say(p, " (online-first pagination)");
+		p->online_first = true;
 		return DUPES_DIFFERENT;
 	}
 	if (is_elocator(fa) != is_elocator(fb)) {
@@ -970,11 +974,64 @@ agrees(enum dupes_verdict v)
 }
 
 /*
+ * Returns the veto that rules the pair out on the field verdicts v[], or
+ * NULL. Each rule names the false match it stops; the exceptions are
+ * where the other fields prove that the conflicting one was miswritten.
+ * located is whether the pages agree on a first page other than 1, which
+ * with the journal pins the article down.
+ */
+static const char *
+veto(const enum dupes_verdict *v, bool located)
+{
+	bool	doi_same, title_same, same_place;
+
+	doi_same = agrees(v[DUPES_DOI]);
+	title_same = v[DUPES_TITLE] == DUPES_SAME;
+	same_place = agrees(v[DUPES_JOURNAL]) && located;
+
+	/*
+	 * Two DOIs name two works, unless title, authors, year, journal and
+	 * first page all agree and the abstracts do not differ: then one
+	 * record carries a wrong DOI.
+	 */
+	if (v[DUPES_DOI] == DUPES_CONFLICT && !(title_same &&
+	    agrees(v[DUPES_AUTHORS]) && v[DUPES_YEAR] == DUPES_SAME &&
+	    same_place && v[DUPES_ABSTRACT] != DUPES_DIFFERENT))
+		return "different DOIs";
+	/* Annual introductions and reviews repeat their titles. */
+	if (v[DUPES_YEAR] == DUPES_CONFLICT)
+		return "years more than one apart";
+	/* Part I and Part II, an erratum or a reply to the paper. */
+	if (v[DUPES_TITLE] == DUPES_CONFLICT)
+		return "different titles, title kinds or title numbers";
+	/*
+	 * The same title by other people is another paper, unless the DOI
+	 * and the title are the same and the pages or the abstract agree:
+	 * then one author list was garbled by its export.
+	 */
+	if (v[DUPES_AUTHORS] == DUPES_CONFLICT && !(doi_same && title_same &&
+	    (located || v[DUPES_ABSTRACT] == DUPES_SAME)))
+		return "different authors";
+	/* Exports put supplement and issue numbers in the volume. */
+	if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same && !located)
+		return "different volumes";
+	/* A conference abstract and the full paper. */
+	if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same)
+		return "different first pages";
+	/* A journal paper and a workshop paper of the same title. */
+	if (v[DUPES_JOURNAL] == DUPES_CONFLICT && !doi_same &&
+	    !(agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES])))
+		return "different journals";
+	return NULL;
+}
+
+/*
  * Applies the vetoes, the points and the guards to the field verdicts
- * v[] and fills m. The comments name the false match each rule stops.
+ * v[] and fills m.
  */
 static void
-decide(const enum dupes_verdict *v, struct dupes_match *m)
+decide(const enum dupes_verdict *v, const struct pair *p,
+    struct dupes_match *m)
 {
 	bool	doi_same, hard_location;
 	int	f;
@@ -992,22 +1049,7 @@ decide(const enum dupes_verdict *v, struct dupes_match *m)
 	hard_location = agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES]);
 
 	/* 1. Vetoes. */
-	if (v[DUPES_DOI] == DUPES_CONFLICT)
-		m->veto = "different DOIs";
-	else if (v[DUPES_YEAR] == DUPES_CONFLICT)
-		m->veto = "years more than one apart";
-	else if (v[DUPES_TITLE] == DUPES_CONFLICT)
-		m->veto = "different titles, title kinds or title numbers";
-	else if (v[DUPES_AUTHORS] == DUPES_CONFLICT)
-		m->veto = "different authors";
-	else if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same)
-		m->veto = "different volumes";
-	else if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same)
-		m->veto = "different first pages";
-	/* A journal paper and a workshop paper of the same title. */
-	else if (v[DUPES_JOURNAL] == DUPES_CONFLICT && !doi_same &&
-	    !hard_location)
-		m->veto = "different journals";
+	m->veto = veto(v, p->located);
 	if (m->veto != NULL)
 		return;
 
@@ -1030,11 +1072,18 @@ decide(const enum dupes_verdict *v, struct dupes_match *m)
 		m->veto = "titles differ too much";
 		return;
 	}
-	/* The online-first and the issue version: a year apart. */
+	/*
+	 * The online-first and the issue version are a year apart. The
+	 * same journal alone does not explain that, since journals print
+	 * yearly updates under one title; the same DOI or abstract does, and
+	 * so does online-first pagination ("1-17" against the issue's pages)
+	 * in the same journal.
+	 */
 	if (v[DUPES_YEAR] == DUPES_DIFFERENT && !doi_same &&
-	    !agrees(v[DUPES_JOURNAL]) && !agrees(v[DUPES_ABSTRACT])) {
-		m->veto = "years one apart, with no DOI, journal or abstract "
-		    "to back them";
+	    !agrees(v[DUPES_ABSTRACT]) && !(p->online_first &&
+	    agrees(v[DUPES_JOURNAL]))) {
+		m->veto = "years one apart, with no DOI, abstract or online-first "
+		    "pagination to explain it";
 		return;
 	}
 
@@ -1122,7 +1171,7 @@ dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 		    NULL;
 	}
 	buf_free(&p.text);
-	decide(v, m);
+	decide(v, &p, m);
 	guard_generic_title(&p, v, m);
 }
 
@@ -1130,23 +1179,13 @@ const char *
 dupes_score_contradiction(const struct dupes_key *a, const struct dupes_key *b)
 {
 	struct pair		p;
-	enum dupes_verdict	doi;
+	enum dupes_verdict	v[DUPES_NFIELDS];
+	int			f;
 
 	memset(&p, 0, sizeof p);
 	p.a = a;
 	p.b = b;
-	doi = compare_doi(&p);
-	if (doi == DUPES_CONFLICT)
-		return "different DOIs";
-	if (compare_year(&p) == DUPES_CONFLICT)
-		return "years more than one apart";
-	if (compare_title(&p) == DUPES_CONFLICT)
-		return "different titles, title kinds or title numbers";
-	if (compare_authors(&p) == DUPES_CONFLICT)
-		return "different authors";
-	if (!agrees(doi) && compare_volume(&p) == DUPES_CONFLICT)
-		return "different volumes";
-	if (!agrees(doi) && compare_pages(&p) == DUPES_CONFLICT)
-		return "different first pages";
-	return NULL;
+	for (f = 0; f < DUPES_NFIELDS; f++)
+		v[f] = comparers[f](&p);
+	return veto(v, p.located);
 }
