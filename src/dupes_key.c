@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dupes_key.h"
 #include "xmalloc.h"
@@ -227,17 +228,19 @@ compare_strings(const void *a, const void *b)
 }
 
 /*
- * Appends to out the words of the folded title that number something,
- * sorted and separated by spaces: every word with a digit ("cd4",
- * "2019", leading zeros dropped), and roman numerals, number words and
- * single letters after a series word ("part ii" gives "2").
+ * Appends to out the numbers of the folded title, sorted and separated
+ * by spaces: every run of digits, wherever it stands ("cd4", "hpv16" and
+ * "p16(ink4a)" give 4, 16 and 16 4; leading zeros dropped), and roman
+ * numerals, number words and single letters after a series word ("part
+ * ii" gives 2). Digit runs rather than words, so that "HPV16/18" and
+ * "HPV 16/18" agree.
  */
 static void
 title_numbers(const char *title, struct buf *out)
 {
-	const char	*w, *prev;
+	const char	*w, *prev, *d;
 	char		*found[64];
-	size_t		 n, len, prevlen, i;
+	size_t		 n, len, prevlen, i, dl;
 	int		 value;
 	bool		 after_series;
 
@@ -249,11 +252,18 @@ title_numbers(const char *title, struct buf *out)
 		len = word_len(w);
 		after_series = prev != NULL && IN_LIST(series_words, prev, prevlen);
 		if (strcspn(w, "0123456789") < len) {
-			while (len > 1 && *w == '0' && isdigit((unsigned char)w[1])) {
-				w++;
-				len--;
+			for (d = w; d < w + len && n < 64; d += dl) {
+				dl = strspn(d, "0123456789");
+				if (dl == 0) {
+					dl = 1;
+					continue;
+				}
+				while (dl > 1 && *d == '0') {
+					d++;
+					dl--;
+				}
+				found[n++] = xstrndup(d, dl);
 			}
-			found[n++] = xstrndup(w, len);
 		} else if (after_series && ((value = roman_value(w, len)) > 0 ||
 		    (value = number_word_value(w, len)) > 0)) {
 			found[n++] = xasprintf("%d", value);
@@ -291,19 +301,66 @@ add_string(struct buf *blob, const char *s)
 	return off;
 }
 
+/* Notes that bibliographic databases append in parentheses. */
+static const char *const title_notes[] = {
+	"(provisional abstract)", "(structured abstract)", "(abstract)",
+	"(author's transl)", "(authors' transl)",
+};
+
+/*
+ * Returns the length of title without the notes that databases append:
+ * "[Review] [33 refs]", "[Erratum appears in ...]", "[Article in
+ * German]", "(Provisional abstract)". A title that is all one bracket,
+ * as MEDLINE prints translated titles, is kept.
+ */
+static size_t
+title_without_notes(const char *title)
+{
+	const char	*open;
+	size_t		 len, i, nl;
+	bool		 cut;
+
+	len = strlen(title);
+	do {
+		cut = false;
+		while (len > 0 && strchr(" .;,", title[len - 1]) != NULL)
+			len--;
+		if (len > 0 && title[len - 1] == ']') {
+			for (open = title + len - 1; open > title && *open != '['; open--)
+				;
+			if (*open == '[' && open > title) {
+				len = (size_t)(open - title);
+				cut = true;
+			}
+		}
+		for (i = 0; i < sizeof title_notes / sizeof title_notes[0]; i++) {
+			nl = strlen(title_notes[i]);
+			if (len > nl && strncasecmp(title + len - nl,
+			    title_notes[i], nl) == 0) {
+				len -= nl;
+				cut = true;
+			}
+		}
+	} while (cut);
+	return len;
+}
+
 static void
 build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
 {
 	const char	*t;
 	struct buf	 bare;
+	char		*title;
 	int		 skip;
 	size_t		 i;
 
 	if (r->title == NULL || dupes_is_placeholder(r->title))
 		return;
+	title = xstrndup(r->title, title_without_notes(r->title));
 	buf_clear(tmp);
-	dupes_fold_words(r->title, tmp);
+	dupes_fold_words(title, tmp);
+	free(title);
 	k->title_generic = title_is_generic(buf_str(tmp));
 	k->title_kind = (uint8_t)title_kind(r->title, &skip);
 
@@ -625,6 +682,36 @@ byline_separator_len(const char *s)
 	return 0;
 }
 
+/* Words that make an author a group rather than a person. */
+static const char *const group_words[] = {
+	"group", "groups", "study", "studies", "consortium", "collaboration",
+	"collaborative", "committee", "investigators", "network", "society",
+	"trial", "trialists", "association", "organization", "organisation",
+	"team", "council", "working", "task", "force", "panel", "institute",
+	"foundation", "department", "university", "centre", "center",
+};
+
+/*
+ * Returns whether an author is a group ("ALTS Group", "ASCUS-LSIL Triage
+ * Study"): groups are left out of the persons compared, as a group and
+ * its members name the same paper.
+ */
+static bool
+is_group(const char *name, const char *family)
+{
+	struct buf	 b;
+	const char	*w;
+	bool		 group;
+
+	buf_init(&b);
+	dupes_fold_words(name != NULL ? name : family, &b);
+	group = false;
+	for (w = buf_str(&b); *w != '\0' && !group; w = next_word(w))
+		group = IN_LIST(group_words, w, word_len(w));
+	buf_free(&b);
+	return group;
+}
+
 static void
 build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 {
@@ -639,6 +726,8 @@ build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 		if (dupes_is_placeholder(r->authors[i].name) &&
 		    dupes_is_placeholder(r->authors[i].family))
 			continue;
+		if (is_group(r->authors[i].name, r->authors[i].family))
+			continue;
 		before = blob->len;
 		add_person(blob, (int)i, r->authors[i].name,
 		    r->authors[i].given, r->authors[i].family);
@@ -651,7 +740,7 @@ build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 		len = byline_author_len(p);
 		name = xstrndup(p, len);
 		before = blob->len;
-		if (!dupes_is_placeholder(name))
+		if (!dupes_is_placeholder(name) && !is_group(name, NULL))
 			add_person(blob, -1, name, NULL, NULL);
 		if (blob->len > before)
 			k->nauthors++;

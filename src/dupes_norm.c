@@ -432,6 +432,13 @@ dupes_pages_split(const char *s, struct buf *first, struct buf *last)
 	strip_page_zeros(first);
 	strip_page_zeros(last);
 
+	/* "Suppl" or "t" alone is no page. */
+	if (strcspn(buf_str(first), "0123456789") == first->len) {
+		buf_clear(first);
+		buf_clear(last);
+		return;
+	}
+
 	/*
 	 * "01-Sep" is a range that a spreadsheet turned into a date: no
 	 * page of it can be trusted.

@@ -419,12 +419,35 @@ is_prefix(const char *a, const char *b)
 	return la >= 4 && strncmp(a, b, la) == 0;
 }
 
+/*
+ * Returns whether x's family name is y's first given name and one of
+ * x's initials opens y's family name: "Morais, S. S." against "Siani,
+ * Morais S." as an export that swapped the parts prints it.
+ */
+static bool
+swapped(const struct dupes_person *x, const struct dupes_person *y)
+{
+	const char	*g;
+	size_t		 len;
+
+	len = strcspn(y->given, " ");
+	if (len < 2 || len != strlen(x->family_words) ||
+	    strncmp(y->given, x->family_words, len) != 0)
+		return false;
+	if (*x->given == '\0')
+		return true;
+	for (g = x->given; *g != '\0'; g += strcspn(g, " "), g += *g == ' ') {
+		if (*g == y->family_words[0])
+			return true;
+	}
+	return false;
+}
+
 static enum person_match
 compare_person(const struct dupes_person *a, const struct dupes_person *b,
     int *dropped, bool *a_longer)
 {
 	enum person_match	given;
-	size_t			la, lb;
 
 	*dropped = -1;
 	*a_longer = false;
@@ -439,18 +462,7 @@ compare_person(const struct dupes_person *a, const struct dupes_person *b,
 		return PERSON_TRUNCATED;
 
 swapped:
-	/* "Omulo Sylvia" printed without a comma against "Omulo, S." */
-	la = strcspn(a->given, " ");
-	lb = strcspn(b->given, " ");
-	if (la == strlen(b->family) && strncmp(a->given, b->family, la) == 0 &&
-	    lb > 0 && b->given[0] == a->family[0] &&
-	    (lb == 1 || (lb == strlen(a->family) &&
-	    strncmp(b->given, a->family, lb) == 0)))
-		return PERSON_SWAPPED;
-	if (lb == strlen(a->family) && strncmp(b->given, a->family, lb) == 0 &&
-	    la > 0 && a->given[0] == b->family[0] &&
-	    (la == 1 || (la == strlen(b->family) &&
-	    strncmp(a->given, b->family, la) == 0)))
+	if (swapped(a, b) || swapped(b, a))
 		return PERSON_SWAPPED;
 	return PERSON_NONE;
 }
@@ -1076,11 +1088,13 @@ decide(const enum dupes_verdict *v, const struct pair *p,
 	 * The online-first and the issue version are a year apart. The
 	 * same journal alone does not explain that, since journals print
 	 * yearly updates under one title; the same DOI or abstract does, and
-	 * so does online-first pagination ("1-17" against the issue's pages)
-	 * in the same journal.
+	 * so does the same journal with online-first pagination ("1-17"
+	 * against the issue's pages) or with the same volume and first page
+	 * (one record took its year from another date).
 	 */
 	if (v[DUPES_YEAR] == DUPES_DIFFERENT && !doi_same &&
-	    !agrees(v[DUPES_ABSTRACT]) && !(p->online_first &&
+	    !agrees(v[DUPES_ABSTRACT]) && !((p->online_first ||
+	    (p->located && agrees(v[DUPES_VOLUME]))) &&
 	    agrees(v[DUPES_JOURNAL]))) {
 		m->veto = "years one apart, with no DOI, abstract or online-first "
 		    "pagination to explain it";
