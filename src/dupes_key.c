@@ -239,7 +239,7 @@ static void
 title_numbers(const char *title, struct buf *out)
 {
 	const char	*w, *prev, *d;
-	char		*found[64];
+	char		*found[64], *joined;
 	size_t		 n, len, prevlen, i, dl;
 	int		 value;
 	bool		 after_series;
@@ -263,6 +263,16 @@ title_numbers(const char *title, struct buf *out)
 					dl--;
 				}
 				found[n++] = xstrndup(d, dl);
+			}
+			/* "10 000" and "10,000" are 10000: join groups of three. */
+			while (strspn(w, "0123456789") == len && len <= 3 &&
+			    w[len] == ' ' && strspn(w + len + 1, "0123456789") == 3 &&
+			    (w[len + 4] == ' ' || w[len + 4] == '\0') && n > 0) {
+				joined = xasprintf("%s%.3s", found[n - 1], w + len + 1);
+				free(found[n - 1]);
+				found[n - 1] = joined;
+				w += len + 1;
+				len = 3;
 			}
 		} else if (after_series && ((value = roman_value(w, len)) > 0 ||
 		    (value = number_word_value(w, len)) > 0)) {

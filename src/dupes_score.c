@@ -809,10 +809,18 @@ compare_number(struct pair *p, const char *name, uint32_t oa, uint32_t ob,
 	return differ;
 }
 
+/*
+ * Returns whether a first page is an article number ("e1002", "a1754",
+ * "cd002273"). An "s" prefix is a supplement page, which is a page.
+ */
 static bool
 is_elocator(const char *s)
 {
-	return s[0] == 'e' && isdigit((unsigned char)s[1]);
+	size_t	letters;
+
+	letters = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	return letters > 0 && letters <= 2 && s[0] != 's' &&
+	    isdigit((unsigned char)s[letters]);
 }
 
 static enum dupes_verdict
@@ -1027,8 +1035,13 @@ veto(const enum dupes_verdict *v, bool located)
 	/* Exports put supplement and issue numbers in the volume. */
 	if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same && !located)
 		return "different volumes";
-	/* A conference abstract and the full paper. */
-	if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same)
+	/*
+	 * A conference abstract and the full paper, unless title, authors,
+	 * year, journal and volume all agree: one article, mistyped pages.
+	 */
+	if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same && !(title_same &&
+	    agrees(v[DUPES_AUTHORS]) && v[DUPES_YEAR] == DUPES_SAME &&
+	    agrees(v[DUPES_JOURNAL]) && v[DUPES_VOLUME] == DUPES_SAME))
 		return "different first pages";
 	/* A journal paper and a workshop paper of the same title. */
 	if (v[DUPES_JOURNAL] == DUPES_CONFLICT && !doi_same &&
