@@ -1032,8 +1032,14 @@ veto(const enum dupes_verdict *v, bool located)
 	if (v[DUPES_AUTHORS] == DUPES_CONFLICT && !(doi_same && title_same &&
 	    (located || v[DUPES_ABSTRACT] == DUPES_SAME)))
 		return "different authors";
-	/* Exports put supplement and issue numbers in the volume. */
-	if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same && !located)
+	/*
+	 * Exports put supplement and issue numbers in the volume, so the
+	 * same first page, or the same title, authors, year and abstract,
+	 * outweigh a different volume.
+	 */
+	if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same && !located &&
+	    !(title_same && agrees(v[DUPES_AUTHORS]) &&
+	    v[DUPES_YEAR] == DUPES_SAME && v[DUPES_ABSTRACT] == DUPES_SAME))
 		return "different volumes";
 	/*
 	 * A conference abstract and the full paper, unless title, authors,
