@@ -179,7 +179,11 @@ title_kind(const char *raw, int *skip)
 	head[n] = '\0';
 	for (i = 0; i < sizeof title_prefixes / sizeof title_prefixes[0]; i++) {
 		len = strlen(title_prefixes[i].prefix);
-		if (strncmp(head, title_prefixes[i].prefix, len) != 0)
+		/* "Correction to X" and "Correction to: X" */
+		if (strncmp(head, title_prefixes[i].prefix, len) != 0 &&
+		    !(title_prefixes[i].prefix[len - 1] == ' ' &&
+		    strncmp(head, title_prefixes[i].prefix, len - 1) == 0 &&
+		    head[len - 1] == ':'))
 			continue;
 		/* "Errata" must not match "Erratas..." words. */
 		if (isalpha((unsigned char)title_prefixes[i].prefix[len - 1]) &&
@@ -290,6 +294,39 @@ title_numbers(const char *title, struct buf *out)
 	}
 }
 
+/*
+ * Rewrites, in place in out, roman numerals and number words after a
+ * series word as digits: "type ii" and "part two" become "type 2" and
+ * "part 2", as others print them.
+ */
+static void
+series_numbers_as_digits(struct buf *out)
+{
+	struct buf	 b;
+	const char	*w, *prev;
+	size_t		 len, prevlen;
+	int		 value;
+
+	buf_init(&b);
+	prev = NULL;
+	prevlen = 0;
+	for (w = buf_str(out); *w != '\0'; prev = w, prevlen = len,
+	    w = next_word(w)) {
+		len = word_len(w);
+		if (b.len > 0)
+			buf_addch(&b, ' ');
+		if (prev != NULL && IN_LIST(series_words, prev, prevlen) &&
+		    ((value = roman_value(w, len)) > 0 ||
+		    (value = number_word_value(w, len)) > 0))
+			buf_printf(&b, "%d", value);
+		else
+			buf_add(&b, w, len);
+	}
+	buf_clear(out);
+	buf_addstr(out, buf_str(&b));
+	buf_free(&b);
+}
+
 /* Returns whether the folded title is too generic to identify a work. */
 static bool
 title_is_generic(const char *title)
@@ -371,6 +408,7 @@ build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
 	buf_clear(tmp);
 	dupes_fold_words(title, tmp);
 	free(title);
+	series_numbers_as_digits(tmp);
 	k->title_generic = title_is_generic(buf_str(tmp));
 	k->title_kind = (uint8_t)title_kind(r->title, &skip);
 

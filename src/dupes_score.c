@@ -62,6 +62,7 @@ struct pair {
 	double			 title_similarity;
 	bool			 online_first;	/* pages differ as online-first ones do */
 	bool			 located;	/* same first page, and not page 1 */
+	bool			 supplement_page; /* "S12" against a plain page */
 };
 
 static const char *const field_names[DUPES_NFIELDS] = {
@@ -489,6 +490,36 @@ given_word_at(const char *s, int i)
 	return xstrndup(w[i], l[i]);
 }
 
+/*
+ * Returns the word of the displayed name whose folding is folded ("Seyed"
+ * for "seyed"), in a static buffer, or folded itself when none is.
+ */
+static const char *
+original_word(const char *name, const char *folded)
+{
+	static char	 word[64];
+	struct buf	 b;
+	const char	*w;
+	size_t		 len;
+	bool		 found;
+
+	found = false;
+	buf_init(&b);
+	for (w = name; *w != '\0' && !found; w += len) {
+		w += strspn(w, " .,-");
+		len = strcspn(w, " .,-");
+		if (len == 0 || len >= sizeof word)
+			continue;
+		buf_clear(&b);
+		memcpy(word, w, len);
+		word[len] = '\0';
+		dupes_fold_words(word, &b);
+		found = strcmp(buf_str(&b), folded) == 0;
+	}
+	buf_free(&b);
+	return found ? word : folded;
+}
+
 static void
 say_person(struct pair *p, const struct dupes_person *a,
     const struct dupes_person *b, enum person_match m, int dropped,
@@ -505,7 +536,9 @@ say_person(struct pair *p, const struct dupes_person *a,
 		break;
 	case PERSON_DROPPED:
 		word = given_word_at(a_longer ? a->given : b->given, dropped);
-		say(p, "%s given name '%s'", a_longer ? "dropped" : "added", word);
+		say(p, "%s given name '%s'", a_longer ? "dropped" : "added",
+		    original_word(a_longer ? person_name(p->ra, a) :
+		    person_name(p->rb, b), word));
 		free(word);
 		break;
 	case PERSON_NO_GIVEN:
@@ -856,6 +889,7 @@ compare_pages(struct pair *p)
 		p->online_first = true;
 		return DUPES_DIFFERENT;
 	}
+	p->supplement_page = (fa[0] == 's') != (fb[0] == 's');
 	if (is_elocator(fa) != is_elocator(fb)) {
 		say(p, " (article number against pages)");
 		return DUPES_DIFFERENT;
@@ -997,14 +1031,15 @@ agrees(enum dupes_verdict v)
  * Returns the veto that rules the pair out on the field verdicts v[], or
  * NULL. Each rule names the false match it stops; the exceptions are
  * where the other fields prove that the conflicting one was miswritten.
- * located is whether the pages agree on a first page other than 1, which
- * with the journal pins the article down.
+ * facts->located is whether the pages agree on a first page other than 1,
+ * which with the journal pins the article down.
  */
 static const char *
-veto(const enum dupes_verdict *v, bool located)
+veto(const enum dupes_verdict *v, const struct pair *facts)
 {
-	bool	doi_same, title_same, same_place;
+	bool	doi_same, title_same, same_place, located;
 
+	located = facts->located;
 	doi_same = agrees(v[DUPES_DOI]);
 	title_same = v[DUPES_TITLE] == DUPES_SAME;
 	same_place = agrees(v[DUPES_JOURNAL]) && located;
@@ -1047,7 +1082,8 @@ veto(const enum dupes_verdict *v, bool located)
 	 */
 	if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same && !(title_same &&
 	    agrees(v[DUPES_AUTHORS]) && v[DUPES_YEAR] == DUPES_SAME &&
-	    agrees(v[DUPES_JOURNAL]) && v[DUPES_VOLUME] == DUPES_SAME))
+	    agrees(v[DUPES_JOURNAL]) && v[DUPES_VOLUME] == DUPES_SAME &&
+	    !facts->supplement_page))
 		return "different first pages";
 	/* A journal paper and a workshop paper of the same title. */
 	if (v[DUPES_JOURNAL] == DUPES_CONFLICT && !doi_same &&
@@ -1080,7 +1116,7 @@ decide(const enum dupes_verdict *v, const struct pair *p,
 	hard_location = agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES]);
 
 	/* 1. Vetoes. */
-	m->veto = veto(v, p->located);
+	m->veto = veto(v, p);
 	if (m->veto != NULL)
 		return;
 
@@ -1220,5 +1256,5 @@ dupes_score_contradiction(const struct dupes_key *a, const struct dupes_key *b)
 	p.b = b;
 	for (f = 0; f < DUPES_NFIELDS; f++)
 		v[f] = comparers[f](&p);
-	return veto(v, p.located);
+	return veto(v, &p);
 }
