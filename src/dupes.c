@@ -214,13 +214,11 @@ add_record_keys(struct finder *f, uint32_t i)
 	}
 }
 
-static const struct dupes_key *sort_keys;
-
 static int
-compare_title_order(const void *a, const void *b)
+compare_title_order(const void *a, const void *b, void *keys)
 {
-	const struct dupes_key	*ka = &sort_keys[*(const uint32_t *)a];
-	const struct dupes_key	*kb = &sort_keys[*(const uint32_t *)b];
+	const struct dupes_key	*ka = (struct dupes_key *)keys + *(const uint32_t *)a;
+	const struct dupes_key	*kb = (struct dupes_key *)keys + *(const uint32_t *)b;
 	int			 c;
 
 	c = strcmp(dupes_key_str(ka, ka->title), dupes_key_str(kb, kb->title));
@@ -257,10 +255,8 @@ rank_titles(struct finder *f)
 	f->rank = xreallocarray(NULL, f->n, sizeof *f->rank);
 	for (i = 0; i < f->n; i++)
 		f->by_title[i] = (uint32_t)i;
-	/* qsort has no context argument; the comparison reads this. */
-	sort_keys = f->keys;
-	qsort(f->by_title, f->n, sizeof *f->by_title, compare_title_order);
-	sort_keys = NULL;
+	qsort_r(f->by_title, f->n, sizeof *f->by_title, compare_title_order,
+	    f->keys);
 	for (i = 0; i < f->n; i++)
 		f->rank[f->by_title[i]] = (uint32_t)i;
 }
@@ -271,7 +267,9 @@ pair_blocks(struct finder *f)
 {
 	size_t	start, end, i, j, limit;
 
-	qsort(f->entries, f->nentries, sizeof *f->entries, compare_entries);
+	if (f->nentries > 0)
+		qsort(f->entries, f->nentries, sizeof *f->entries,
+		    compare_entries);
 	for (start = 0; start < f->nentries; start = end) {
 		for (end = start + 1; end < f->nentries &&
 		    f->entries[end].key == f->entries[start].key; end++)
@@ -294,7 +292,8 @@ pair_blocks(struct finder *f)
 		}
 	}
 
-	qsort(f->pairs, f->npairs, sizeof *f->pairs, compare_u64);
+	if (f->npairs > 0)
+		qsort(f->pairs, f->npairs, sizeof *f->pairs, compare_u64);
 	for (i = 0, j = 0; i < f->npairs; i++) {
 		if (j == 0 || f->pairs[j - 1] != f->pairs[i])
 			f->pairs[j++] = f->pairs[i];
@@ -496,6 +495,10 @@ dupes_find(const struct record *records, size_t n, struct dupes_result *out,
 
 	memset(out, 0, sizeof *out);
 	*error = NULL;
+	if (n == 0) {
+		out->clusters = xcalloc(1, sizeof *out->clusters);
+		return 0;
+	}
 	if (n >= UINT32_MAX) {
 		*error = xasprintf("cannot search %zu records for duplicates: "
 		    "the limit is %u; split the catalogue", n, UINT32_MAX - 1);
