@@ -126,3 +126,12 @@ screenshots: all
 
 clean:
 	rm -rf build fehrest $(CATALOGUE) $(CATALOGUE).tmp
+
+# Duplicate detection: the scorer that bench/dedupe runs on labelled sets.
+build/dedupe-score: bench/dedupe-score.c $(LIBOBJ)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ bench/dedupe-score.c $(LIBOBJ) $(DEP_LIBS) \
+		$(LDFLAGS)
+
+bench-dedupe: build/dedupe-score

@@ -20,10 +20,12 @@
  *  - the time dupes_find() took and the peak resident memory.
  *
  * -v lists every predicted pair that no gold cluster holds, with the
- * reasons; -m lists the gold pairs that were not found. For pairs.json
+ * reasons; -m lists the gold pairs that were not found. -g N times the
+ * search on N synthetic records instead (see score_scale()). For pairs.json
  * the row counts cases decided as labelled, and -v lists the others.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -636,11 +638,190 @@ next_member:
 	free(path);
 }
 
+/* A deterministic generator, so that runs compare (xorshift64). */
+static uint64_t
+next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+struct vocabulary {
+	char	**words;
+	size_t	  n, cap;
+};
+
+static void
+add_words(struct vocabulary *v, const char *s)
+{
+	const char	*p;
+	size_t		 len;
+
+	for (p = s; p != NULL && *p != '\0'; p += len) {
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (len < 3)
+			continue;
+		if (v->n == v->cap) {
+			v->cap = v->cap == 0 ? 4096 : v->cap * 2;
+			v->words = xreallocarray(v->words, v->cap, sizeof *v->words);
+		}
+		v->words[v->n++] = xstrndup(p, len);
+	}
+}
+
+static const char *
+pick(const struct vocabulary *v, uint64_t *rng)
+{
+	return v->words[next_random(rng) % v->n];
+}
+
+static void
+add_random_words(struct buf *b, const struct vocabulary *v, size_t n,
+    uint64_t *rng)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(b, ' ');
+		buf_addstr(b, pick(v, rng));
+	}
+}
+
+/* Fills r with a random article made of the set's words and names. */
+static void
+make_article(struct record *r, const struct set *s, const struct vocabulary *words,
+    const struct vocabulary *families, uint64_t *rng)
+{
+	const struct record	*t;
+	struct buf		 b;
+	size_t			 i, nauthors;
+
+	t = &s->records[next_random(rng) % s->n];
+	record_init(r);
+	buf_init(&b);
+	add_random_words(&b, words, 6 + next_random(rng) % 10, rng);
+	r->title = buf_take(&b);
+	add_random_words(&b, words, 120 + next_random(rng) % 120, rng);
+	r->abstract = buf_take(&b);
+	nauthors = 1 + next_random(rng) % 6;
+	for (i = 0; i < nauthors; i++) {
+		buf_printf(&b, "%c. %s", (char)('A' + next_random(rng) % 26),
+		    pick(families, rng));
+		record_add_author(r, buf_str(&b), NULL, NULL);
+		buf_clear(&b);
+	}
+	buf_free(&b);
+	r->year = 1980 + (int)(next_random(rng) % 45);
+	record_set(&r->journal, t->journal);
+	r->volume = xasprintf("%d", (int)(1 + next_random(rng) % 200));
+	r->pages = xasprintf("%d-%d", (int)(1 + next_random(rng) % 2000),
+	    (int)(2001 + next_random(rng) % 20));
+	if (next_random(rng) % 2 == 0)
+		r->doi = xasprintf("10.%d/synthetic.%llu",
+		    (int)(1000 + next_random(rng) % 9000),
+		    (unsigned long long)(next_random(rng) % 100000000));
+}
+
+/* Turns r into a copy of itself as another database would print it. */
+static void
+reprint(struct record *r)
+{
+	char	*p;
+
+	for (p = r->title; *p != '\0'; p++) {
+		if (*p >= 'a' && *p <= 'z' && (p == r->title || p[-1] == ' '))
+			*p = (char)(*p - 'a' + 'A');
+	}
+	free(r->doi);
+	r->doi = NULL;
+	free(r->pages);
+	r->pages = NULL;
+}
+
+/*
+ * Times dupes_finder on n synthetic records: random titles, abstracts and
+ * names drawn from the set's words, with every 20th record a reprint of
+ * the one before it. Records are added one at a time and freed, as a
+ * catalogue of that size would be read.
+ */
+static void
+score_scale(const char *label, const char *dir, size_t n)
+{
+	struct set		 s;
+	struct vocabulary	 words, families;
+	struct dupes_finder	*f;
+	struct dupes_result	 res;
+	struct record		 r, prev;
+	struct timespec		 start;
+	uint64_t		 rng = 88172645463325252ull;
+	size_t			 i, j, in_clusters;
+	double			 add_secs, run_secs;
+	char			*error;
+
+	memset(&s, 0, sizeof s);
+	memset(&words, 0, sizeof words);
+	memset(&families, 0, sizeof families);
+	load_records(&s, dir);
+	for (i = 0; i < s.n; i++) {
+		add_words(&words, s.records[i].title);
+		for (j = 0; j < s.records[i].nauthors; j++)
+			add_words(&families, s.records[i].authors[j].family);
+	}
+	if (words.n == 0 || families.n == 0)
+		fatal("%s: no titles or family names to draw from", dir);
+
+	f = dupes_finder_new();
+	record_init(&prev);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (i = 0; i < n; i++) {
+		if (i % 20 == 19) {
+			r = prev;
+			record_init(&prev);
+			reprint(&r);
+		} else {
+			make_article(&r, &s, &words, &families, &rng);
+		}
+		if (dupes_finder_add(f, &r, &error) != 0)
+			fatal("%s", error);
+		record_clear(&prev);
+		prev = r;
+	}
+	record_clear(&prev);
+	add_secs = seconds_since(&start);
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	dupes_finder_run(f, &res);
+	run_secs = seconds_since(&start);
+	in_clusters = 0;
+	for (i = 0; i < res.nclusters; i++)
+		in_clusters += res.clusters[i].nmembers;
+
+	printf("| %s x %zu | %zu clusters, %zu records | %zu pairs compared | "
+	    "%.1f s keys + %.1f s search | %ld |\n", label, n, res.nclusters,
+	    in_clusters, res.compared, add_secs, run_secs, peak_mib());
+	dupes_result_free(&res);
+	dupes_finder_free(f);
+	for (i = 0; i < s.n; i++)
+		record_clear(&s.records[i]);
+	free(s.records);
+	for (i = 0; i < words.n; i++)
+		free(words.words[i]);
+	free(words.words);
+	for (i = 0; i < families.n; i++)
+		free(families.words[i]);
+	free(families.words);
+}
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: dedupe-score [-v] [-m] [-l LABEL] DIR\n"
-	    "DIR holds records.csv and clusters.csv, or pairs.json\n");
+	fprintf(stderr, "usage: dedupe-score [-v] [-m] [-l LABEL] [-g N] DIR\n"
+	    "DIR holds records.csv and clusters.csv, or pairs.json;\n"
+	    "-g N times N synthetic records made from DIR's words\n");
 	exit(2);
 }
 
@@ -649,14 +830,17 @@ main(int argc, char **argv)
 {
 	const char	*label, *dir, *slash;
 	char		*path;
+	size_t		 generate;
 	int		 c;
 
 	label = NULL;
-	while ((c = getopt(argc, argv, "vml:")) != -1) {
+	generate = 0;
+	while ((c = getopt(argc, argv, "vml:g:")) != -1) {
 		switch (c) {
 		case 'v': verbose = true; break;
 		case 'm': missed = true; break;
 		case 'l': label = optarg; break;
+		case 'g': generate = strtoul(optarg, NULL, 10); break;
 		default: usage();
 		}
 	}
@@ -668,7 +852,9 @@ main(int argc, char **argv)
 		label = slash != NULL && slash[1] != '\0' ? slash + 1 : dir;
 	}
 	path = xasprintf("%s/pairs.json", dir);
-	if (access(path, R_OK) == 0)
+	if (generate > 0)
+		score_scale(label, dir, generate);
+	else if (access(path, R_OK) == 0)
 		score_pairs(label, dir);
 	else
 		score_clusters(label, dir);

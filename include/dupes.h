@@ -91,10 +91,32 @@ struct dupes_result {
  * Finds the duplicates among records[0..n) and fills *out, which the
  * caller frees with dupes_result_free(). The records are only read, and
  * the result refers to them by index. Returns 0, or -1 with an allocated
- * message in *error (the only failure is a catalogue too large to index).
+ * message in *error (the only failure is more than 2^32 - 2 records).
  */
 int	 dupes_find(const struct record *records, size_t n,
 	    struct dupes_result *out, char **error);
+/*
+ * The same search for a catalogue too large to hold in memory: records
+ * are added one at a time and reduced to compact keys at once, so the
+ * caller may free each record after dupes_finder_add(). The result's
+ * reasons then have verdicts and points but no texts (text is NULL),
+ * because the records are gone; dupes_compare() on a link's two records
+ * gives the texts.
+ */
+struct dupes_finder;
+
+/* Returns an empty finder; free it with dupes_finder_free(). */
+struct dupes_finder *dupes_finder_new(void);
+/*
+ * Adds r as the next record (index 0, 1, ...). Returns 0, or -1 with an
+ * allocated message in *error when the finder holds the maximum.
+ */
+int	 dupes_finder_add(struct dupes_finder *f, const struct record *r,
+	    char **error);
+/* Finds the duplicates among the records added so far and fills *out. */
+void	 dupes_finder_run(struct dupes_finder *f, struct dupes_result *out);
+void	 dupes_finder_free(struct dupes_finder *f);
+
 /* Frees what dupes_find() stored in *result and clears it. */
 void	 dupes_result_free(struct dupes_result *result);
 

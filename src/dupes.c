@@ -55,9 +55,9 @@ struct candidate {
 	int		score;
 };
 
-struct finder {
-	const struct record	*records;
+struct dupes_finder {
 	size_t			 n;
+	size_t			 capacity;
 	struct dupes_key	*keys;
 	uint32_t		*rank;		/* rank[i]: position of record i in title order */
 	uint32_t		*by_title;	/* records in title order */
@@ -74,7 +74,7 @@ block_key(enum block_kind kind, uint32_t h1, uint32_t h2)
 }
 
 static void
-add_entry(struct finder *f, uint32_t record, enum block_kind kind,
+add_entry(struct dupes_finder *f, uint32_t record, enum block_kind kind,
     uint32_t h1, uint32_t h2)
 {
 	if (f->nentries == f->centries) {
@@ -89,7 +89,7 @@ add_entry(struct finder *f, uint32_t record, enum block_kind kind,
 }
 
 static void
-add_pair(struct finder *f, uint32_t a, uint32_t b)
+add_pair(struct dupes_finder *f, uint32_t a, uint32_t b)
 {
 	uint32_t	t;
 
@@ -169,7 +169,7 @@ title_words_hash(const struct dupes_key *k)
 }
 
 static void
-add_record_keys(struct finder *f, uint32_t i)
+add_record_keys(struct dupes_finder *f, uint32_t i)
 {
 	const struct dupes_key	*k = &f->keys[i];
 	struct dupes_person	 first[DUPES_MAX_AUTHORS];
@@ -247,7 +247,7 @@ compare_u64(const void *a, const void *b)
 
 /* Orders records by folded title for the sorted-neighbourhood passes. */
 static void
-rank_titles(struct finder *f)
+rank_titles(struct dupes_finder *f)
 {
 	size_t	i;
 
@@ -263,7 +263,7 @@ rank_titles(struct finder *f)
 
 /* Turns the blocks into candidate pairs. */
 static void
-pair_blocks(struct finder *f)
+pair_blocks(struct dupes_finder *f)
 {
 	size_t	start, end, i, j, limit;
 
@@ -333,7 +333,7 @@ find_root(struct clusters *c, uint32_t i)
 
 /* Returns whether any member of cluster x contradicts any member of y. */
 static bool
-clusters_contradict(const struct finder *f, const struct clusters *c,
+clusters_contradict(const struct dupes_finder *f, const struct clusters *c,
     uint32_t x, uint32_t y)
 {
 	uint32_t	i, j;
@@ -382,7 +382,7 @@ compare_clusters(const void *a, const void *b)
 
 /* Builds the clusters of the result from the accepted links. */
 static void
-collect(struct finder *f, struct clusters *c, struct candidate *links,
+collect(struct dupes_finder *f, struct clusters *c, struct candidate *links,
     size_t nlinks, struct dupes_result *out)
 {
 	struct dupes_cluster	*cl;
@@ -415,8 +415,7 @@ collect(struct finder *f, struct clusters *c, struct candidate *links,
 		cl->links[cl->nlinks].a = links[k].a;
 		cl->links[cl->nlinks].b = links[k].b;
 		dupes_score_pair(&f->keys[links[k].a], &f->keys[links[k].b],
-		    &f->records[links[k].a], &f->records[links[k].b],
-		    &cl->links[cl->nlinks].match);
+		    NULL, NULL, &cl->links[cl->nlinks].match);
 		if (links[k].score < cl->score)
 			cl->score = links[k].score;
 		cl->nlinks++;
@@ -428,7 +427,7 @@ collect(struct finder *f, struct clusters *c, struct candidate *links,
 
 /* Scores the candidate pairs and joins the matches into clusters. */
 static void
-cluster_pairs(struct finder *f, struct dupes_result *out)
+cluster_pairs(struct dupes_finder *f, struct dupes_result *out)
 {
 	struct candidate	*matches, *links;
 	struct dupes_match	 m;
@@ -486,46 +485,98 @@ cluster_pairs(struct finder *f, struct dupes_result *out)
 	free(c.size);
 }
 
+struct dupes_finder *
+dupes_finder_new(void)
+{
+	return xcalloc(1, sizeof(struct dupes_finder));
+}
+
+int
+dupes_finder_add(struct dupes_finder *f, const struct record *r, char **error)
+{
+	*error = NULL;
+	if (f->n >= UINT32_MAX - 1) {
+		*error = xasprintf("cannot search more than %u records for "
+		    "duplicates at once; split the catalogue", UINT32_MAX - 1);
+		return -1;
+	}
+	if (f->n == f->capacity) {
+		f->capacity = f->capacity == 0 ? 1024 : f->capacity * 2;
+		f->keys = xreallocarray(f->keys, f->capacity, sizeof *f->keys);
+	}
+	dupes_key_build(&f->keys[f->n++], r);
+	return 0;
+}
+
+void
+dupes_finder_run(struct dupes_finder *f, struct dupes_result *out)
+{
+	size_t	i;
+
+	memset(out, 0, sizeof *out);
+	if (f->n == 0) {
+		out->clusters = xcalloc(1, sizeof *out->clusters);
+		return;
+	}
+	rank_titles(f);
+	for (i = 0; i < f->n; i++)
+		add_record_keys(f, (uint32_t)i);
+	pair_blocks(f);
+	free(f->entries);
+	f->entries = NULL;
+	f->nentries = f->centries = 0;
+	out->candidates = f->npairs;
+
+	cluster_pairs(f, out);
+
+	free(f->pairs);
+	f->pairs = NULL;
+	f->npairs = f->cpairs = 0;
+	free(f->rank);
+	free(f->by_title);
+	f->rank = f->by_title = NULL;
+}
+
+void
+dupes_finder_free(struct dupes_finder *f)
+{
+	size_t	i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->n; i++)
+		dupes_key_free(&f->keys[i]);
+	free(f->keys);
+	free(f);
+}
+
 int
 dupes_find(const struct record *records, size_t n, struct dupes_result *out,
     char **error)
 {
-	struct finder	f;
-	size_t		i;
+	struct dupes_finder	*f;
+	struct dupes_link	*link;
+	size_t			 i, j;
 
 	memset(out, 0, sizeof *out);
-	*error = NULL;
-	if (n == 0) {
-		out->clusters = xcalloc(1, sizeof *out->clusters);
-		return 0;
+	f = dupes_finder_new();
+	for (i = 0; i < n; i++) {
+		if (dupes_finder_add(f, &records[i], error) != 0) {
+			dupes_finder_free(f);
+			return -1;
+		}
 	}
-	if (n >= UINT32_MAX) {
-		*error = xasprintf("cannot search %zu records for duplicates: "
-		    "the limit is %u; split the catalogue", n, UINT32_MAX - 1);
-		return -1;
+	dupes_finder_run(f, out);
+
+	/* Score the links again with the records, for the reasons' texts. */
+	for (i = 0; i < out->nclusters; i++) {
+		for (j = 0; j < out->clusters[i].nlinks; j++) {
+			link = &out->clusters[i].links[j];
+			dupes_score_pair(&f->keys[link->a], &f->keys[link->b],
+			    &records[link->a], &records[link->b], &link->match);
+		}
 	}
-	memset(&f, 0, sizeof f);
-	f.records = records;
-	f.n = n;
-	f.keys = xcalloc(n == 0 ? 1 : n, sizeof *f.keys);
-	for (i = 0; i < n; i++)
-		dupes_key_build(&f.keys[i], &records[i]);
-
-	rank_titles(&f);
-	for (i = 0; i < n; i++)
-		add_record_keys(&f, (uint32_t)i);
-	pair_blocks(&f);
-	free(f.entries);
-	out->candidates = f.npairs;
-
-	cluster_pairs(&f, out);
-
-	free(f.pairs);
-	free(f.rank);
-	free(f.by_title);
-	for (i = 0; i < n; i++)
-		dupes_key_free(&f.keys[i]);
-	free(f.keys);
+	dupes_finder_free(f);
 	return 0;
 }
 
