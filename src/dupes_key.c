@@ -140,7 +140,7 @@ in_list(const char *const *list, size_t n, const char *s, size_t len)
 static size_t
 word_len(const char *s)
 {
-	return strcspn(s, " ");
+	return (size_t)(strchrnul(s, ' ') - s);
 }
 
 /* Returns the start of the word after the one at s, or the NUL. */
@@ -800,50 +800,90 @@ build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 	}
 }
 
-static int
-compare_hashes(const void *a, const void *b)
+/*
+ * Inserts h into the ascending array low[0..*n) of at most DUPES_SKETCH
+ * smallest hashes, unless it is there already or too large.
+ */
+static void
+keep_smallest(uint32_t *low, uint8_t *n, uint32_t h)
 {
-	uint32_t	x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t	lo, hi, mid;
 
-	return x < y ? -1 : x > y;
+	if (*n == DUPES_SKETCH && h >= low[*n - 1])
+		return;
+	lo = 0;
+	hi = *n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (low[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < *n && low[lo] == h)
+		return;
+	if (*n < DUPES_SKETCH)
+		(*n)++;
+	memmove(low + lo + 1, low + lo, (*n - 1 - lo) * sizeof *low);
+	low[lo] = h;
 }
 
-/* Stores the DUPES_SKETCH smallest hashes of the abstract's distinct words. */
+/*
+ * Stores the DUPES_SKETCH smallest hashes of the abstract's distinct
+ * words, and counts the distinct words with an open-addressing set.
+ * One pass over the folded text hashes the words (FNV-1a, as
+ * dupes_hash() does) as it finds them.
+ */
 static void
 build_sketch(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
 {
-	uint32_t	*hashes;
-	const char	*w;
-	size_t		 n, cap, len, i, distinct;
+	uint32_t	 low[DUPES_SKETCH], small[4096], *set, h;
+	const char	*p;
+	size_t		 words, size, slot, distinct;
+	uint8_t		 n;
 
 	if (r->abstract == NULL || dupes_is_placeholder(r->abstract))
 		return;
 	buf_clear(tmp);
 	dupes_fold_words(r->abstract, tmp);
-	cap = count_words(buf_str(tmp));
-	/* A few words are a note ("see erratum"), not an abstract. */
-	if (cap < 20)
-		return;
-	hashes = xreallocarray(NULL, cap, sizeof *hashes);
+	/* Words are at least one letter and a space apart: at most len / 2 + 1. */
+	for (size = 64; size < tmp->len + 2; size *= 2)
+		;
+	set = size <= sizeof small / sizeof small[0] ? small :
+	    xreallocarray(NULL, size, sizeof *set);
+	memset(set, 0, size * sizeof *set);
+	words = distinct = 0;
 	n = 0;
-	for (w = buf_str(tmp); *w != '\0'; w = next_word(w)) {
-		len = word_len(w);
-		hashes[n++] = dupes_hash(w, len);
+	for (p = buf_str(tmp); *p != '\0'; p += *p == ' ') {
+		h = 2166136261u;
+		for (; *p != ' ' && *p != '\0'; p++) {
+			h ^= (unsigned char)*p;
+			h *= 16777619u;
+		}
+		words++;
+		/* 0 marks an empty slot, so a hash of 0 is stored as 1. */
+		h += h == 0;
+		for (slot = h & (size - 1); set[slot] != 0 && set[slot] != h;
+		    slot = (slot + 1) & (size - 1))
+			;
+		if (set[slot] == h)
+			continue;
+		set[slot] = h;
+		distinct++;
+		keep_smallest(low, &n, h);
 	}
-	qsort(hashes, n, sizeof *hashes, compare_hashes);
-	distinct = 0;
-	for (i = 0; i < n; i++) {
-		if (distinct == 0 || hashes[distinct - 1] != hashes[i])
-			hashes[distinct++] = hashes[i];
-	}
+	if (set != small)
+		free(set);
+	/* A few words are a note ("see erratum"), not an abstract. */
+	if (words < 20)
+		return;
 	k->abstract_words = (uint32_t)distinct;
-	k->nsketch = (uint8_t)(distinct < DUPES_SKETCH ? distinct : DUPES_SKETCH);
+	k->nsketch = n;
 	while (blob->len % 4 != 0)
 		buf_addch(blob, '\0');
 	k->sketch = (uint32_t)blob->len;
-	buf_add(blob, hashes, k->nsketch * sizeof *hashes);
-	free(hashes);
+	buf_add(blob, low, n * sizeof *low);
 }
 
 static void

@@ -162,12 +162,6 @@ add_word_separator(struct buf *out)
 		buf_addch(out, ' ');
 }
 
-static bool
-is_apostrophe(const char *s, size_t len)
-{
-	return len == 1 && s[0] == '\'';
-}
-
 /*
  * Folds one whitespace-delimited chunk that holds non-ASCII bytes with
  * text_fold() and appends its words.
@@ -201,6 +195,34 @@ fold_chunk(const char *s, size_t len, struct buf *out)
 	buf_free(&clean);
 }
 
+/*
+ * Appends the folded words of the ASCII chunk s[0..len): lower case,
+ * apostrophes dropped, other punctuation a word break. Written through
+ * a local buffer because this is the hottest loop of the search.
+ */
+static void
+fold_ascii(const char *s, size_t len, struct buf *out)
+{
+	char	local[256], *w;
+	size_t	i, n;
+
+	w = len + 1 <= sizeof local ? local : xmalloc(len + 1);
+	n = 0;
+	if (out->len > 0 && out->data[out->len - 1] != ' ')
+		w[n++] = ' ';
+	for (i = 0; i < len; i++) {
+		if (isalnum((unsigned char)s[i]))
+			w[n++] = (char)tolower((unsigned char)s[i]);
+		else if (s[i] != '\'' && n > 0 && w[n - 1] != ' ')
+			w[n++] = ' ';
+	}
+	/* Nothing but a separator: leave out as it was. */
+	if (n > 0 && !(n == 1 && w[0] == ' '))
+		buf_add(out, w, n);
+	if (w != local)
+		free(w);
+}
+
 static void
 fold_plain(const char *s, struct buf *out)
 {
@@ -226,12 +248,7 @@ fold_plain(const char *s, struct buf *out)
 			add_word_separator(out);
 			continue;
 		}
-		for (; chunk < p; chunk++) {
-			if (isalnum((unsigned char)*chunk))
-				buf_addch(out, (char)tolower((unsigned char)*chunk));
-			else if (!is_apostrophe(chunk, 1))
-				add_word_separator(out);
-		}
+		fold_ascii(chunk, (size_t)(p - chunk), out);
 		add_word_separator(out);
 	}
 	if (out->len > 0 && out->data[out->len - 1] == ' ')
@@ -279,7 +296,7 @@ dupes_is_placeholder(const char *s)
 
 	if (s == NULL)
 		return true;
-	if (strlen(s) > 40)
+	if (strnlen(s, 41) > 40)
 		return false;
 	buf_init(&b);
 	dupes_fold_words(s, &b);

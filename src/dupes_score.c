@@ -130,7 +130,7 @@ split_words(const char *s, const char **w, size_t *len, size_t max)
 
 	for (n = 0; *s != '\0' && n < max; n++) {
 		w[n] = s;
-		len[n] = strcspn(s, " ");
+		len[n] = (size_t)(strchrnul(s, ' ') - s);
 		s += len[n];
 		if (*s == ' ')
 			s++;
@@ -169,6 +169,18 @@ one_edit_apart(const char *a, size_t la, const char *b, size_t lb)
 	return !edited || (i == la && j == lb);
 }
 
+static bool
+has_digit(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	}
+	return false;
+}
+
 /*
  * Returns whether two title words count as the same word: equal, or a
  * typo or plural apart in a word long enough for that to be safe.
@@ -181,7 +193,7 @@ title_words_match(const char *a, size_t la, const char *b, size_t lb)
 		return true;
 	if (la < 5 || lb < 5)
 		return false;
-	if (strcspn(a, "0123456789") < la || strcspn(b, "0123456789") < lb)
+	if (has_digit(a, la) || has_digit(b, lb))
 		return false;
 	return one_edit_apart(a, la, b, lb);
 }
@@ -191,21 +203,28 @@ static size_t
 common_words(const char **wa, const size_t *la, size_t na,
     const char **wb, const size_t *lb, size_t nb)
 {
-	unsigned char	dp[TITLE_WORDS + 1][TITLE_WORDS + 1];
-	size_t		i, j;
+	unsigned char	row[2][TITLE_WORDS + 1];
+	unsigned char	*prev, *cur, *t;
+	size_t		 i, j;
 
-	memset(dp, 0, sizeof dp);
+	/* Two rows of the usual table are enough for its last value. */
+	prev = row[0];
+	cur = row[1];
+	memset(prev, 0, nb + 1);
 	for (i = 1; i <= na; i++) {
+		cur[0] = 0;
 		for (j = 1; j <= nb; j++) {
 			if (title_words_match(wa[i - 1], la[i - 1], wb[j - 1],
 			    lb[j - 1]))
-				dp[i][j] = (unsigned char)(dp[i - 1][j - 1] + 1);
+				cur[j] = (unsigned char)(prev[j - 1] + 1);
 			else
-				dp[i][j] = dp[i - 1][j] > dp[i][j - 1] ?
-				    dp[i - 1][j] : dp[i][j - 1];
+				cur[j] = prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
 		}
+		t = prev;
+		prev = cur;
+		cur = t;
 	}
-	return dp[na][nb];
+	return prev[nb];
 }
 
 /* Returns whether s and t are equal once spaces are ignored. */
@@ -1218,6 +1237,27 @@ static const field_compare comparers[DUPES_NFIELDS] = {
 	[DUPES_ABSTRACT] = compare_abstract,
 };
 
+/*
+ * Settles a pair whose DOI or year conflicts without comparing the
+ * other fields, when no exception can apply: a year more than one
+ * apart always vetoes, and a DOI conflict only gives way to equal
+ * titles. Returns whether it did.
+ */
+static bool
+veto_early(const struct dupes_key *a, const struct dupes_key *b,
+    struct dupes_match *m)
+{
+	if (a->year != 0 && b->year != 0 && abs(a->year - b->year) > 1) {
+		m->veto = "years more than one apart";
+		return true;
+	}
+	if (a->title_hash != b->title_hash) {
+		m->veto = "different DOIs";
+		return true;
+	}
+	return false;
+}
+
 void
 dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
     const struct record *ra, const struct record *rb, struct dupes_match *m)
@@ -1233,6 +1273,15 @@ dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 	p.rb = rb;
 	buf_init(&p.text);
 	memset(m, 0, sizeof *m);
+
+	/*
+	 * While searching, the cheap fields that veto on their own go
+	 * first and end the comparison of most candidate pairs early.
+	 */
+	if (!explaining(&p) && (compare_doi(&p) == DUPES_CONFLICT ||
+	    compare_year(&p) == DUPES_CONFLICT) &&
+	    veto_early(a, b, m))
+		return;
 	for (f = 0; f < DUPES_NFIELDS; f++) {
 		buf_clear(&p.text);
 		v[f] = comparers[f](&p);
