@@ -22,7 +22,7 @@
 #include "record.h"
 
 /* Number of word hashes kept from an abstract. */
-#define DUPES_SKETCH	48
+#define DUPES_SKETCH	32
 /* Authors compared per record; later ones are ignored. */
 #define DUPES_MAX_AUTHORS 64
 

@@ -61,8 +61,9 @@ struct dupes_finder {
 	struct dupes_key	*keys;
 	uint32_t		*rank;		/* rank[i]: position of record i in title order */
 	uint32_t		*by_title;	/* records in title order */
-	struct block_entry	*entries;
+	struct block_entry	*entries;	/* of one kind of block at a time */
 	size_t			 nentries, centries;
+	enum block_kind		 kind;		/* the kind add_entry() keeps */
 	uint64_t		*pairs;		/* (a << 32) | b, a < b */
 	size_t			 npairs, cpairs;
 };
@@ -77,6 +78,8 @@ static void
 add_entry(struct dupes_finder *f, uint32_t record, enum block_kind kind,
     uint32_t h1, uint32_t h2)
 {
+	if (kind != f->kind)
+		return;
 	if (f->nentries == f->centries) {
 		f->centries = f->centries == 0 ? 1024 : f->centries * 2;
 		f->entries = xreallocarray(f->entries, f->centries,
@@ -261,15 +264,31 @@ rank_titles(struct dupes_finder *f)
 		f->rank[f->by_title[i]] = (uint32_t)i;
 }
 
-/* Turns the blocks into candidate pairs. */
+/* Sorts the candidate pairs and drops repeats. */
 static void
-pair_blocks(struct dupes_finder *f)
+unique_pairs(struct dupes_finder *f)
+{
+	size_t	i, j;
+
+	if (f->npairs == 0)
+		return;
+	qsort(f->pairs, f->npairs, sizeof *f->pairs, compare_u64);
+	for (i = 0, j = 0; i < f->npairs; i++) {
+		if (j == 0 || f->pairs[j - 1] != f->pairs[i])
+			f->pairs[j++] = f->pairs[i];
+	}
+	f->npairs = j;
+}
+
+/* Turns the blocks of the current kind into candidate pairs. */
+static void
+pair_entries(struct dupes_finder *f)
 {
 	size_t	start, end, i, j, limit;
 
-	if (f->nentries > 0)
-		qsort(f->entries, f->nentries, sizeof *f->entries,
-		    compare_entries);
+	if (f->nentries == 0)
+		return;
+	qsort(f->entries, f->nentries, sizeof *f->entries, compare_entries);
 	for (start = 0; start < f->nentries; start = end) {
 		for (end = start + 1; end < f->nentries &&
 		    f->entries[end].key == f->entries[start].key; end++)
@@ -282,6 +301,27 @@ pair_blocks(struct dupes_finder *f)
 				    f->entries[j].record);
 		}
 	}
+}
+
+/*
+ * Gathers the candidate pairs, one kind of block at a time so that only
+ * one kind's entries are in memory, then the title neighbours.
+ */
+static void
+pair_blocks(struct dupes_finder *f)
+{
+	size_t	i, j;
+
+	for (f->kind = BLOCK_DOI; f->kind <= BLOCK_LOCATION; f->kind++) {
+		f->nentries = 0;
+		for (i = 0; i < f->n; i++)
+			add_record_keys(f, (uint32_t)i);
+		pair_entries(f);
+		unique_pairs(f);
+	}
+	free(f->entries);
+	f->entries = NULL;
+	f->nentries = f->centries = 0;
 
 	/* Neighbours in title order, whatever their keys. */
 	for (i = 0; i < f->n; i++) {
@@ -291,14 +331,7 @@ pair_blocks(struct dupes_finder *f)
 			add_pair(f, f->by_title[i], f->by_title[j]);
 		}
 	}
-
-	if (f->npairs > 0)
-		qsort(f->pairs, f->npairs, sizeof *f->pairs, compare_u64);
-	for (i = 0, j = 0; i < f->npairs; i++) {
-		if (j == 0 || f->pairs[j - 1] != f->pairs[i])
-			f->pairs[j++] = f->pairs[i];
-	}
-	f->npairs = j;
+	unique_pairs(f);
 }
 
 static int
@@ -432,11 +465,11 @@ cluster_pairs(struct dupes_finder *f, struct dupes_result *out)
 	struct candidate	*matches, *links;
 	struct dupes_match	 m;
 	struct clusters		 c;
-	size_t			 nmatches, nlinks, i;
+	size_t			 nmatches, cmatches, nlinks, i;
 	uint32_t		 a, b, ra, rb;
 
-	matches = xreallocarray(NULL, f->npairs == 0 ? 1 : f->npairs,
-	    sizeof *matches);
+	cmatches = 1024;
+	matches = xreallocarray(NULL, cmatches, sizeof *matches);
 	nmatches = 0;
 	for (i = 0; i < f->npairs; i++) {
 		a = (uint32_t)(f->pairs[i] >> 32);
@@ -445,6 +478,11 @@ cluster_pairs(struct dupes_finder *f, struct dupes_result *out)
 		out->compared++;
 		if (!m.duplicate)
 			continue;
+		if (nmatches == cmatches) {
+			cmatches *= 2;
+			matches = xreallocarray(matches, cmatches,
+			    sizeof *matches);
+		}
 		matches[nmatches].a = a;
 		matches[nmatches].b = b;
 		matches[nmatches].score = m.score;
@@ -511,20 +549,13 @@ dupes_finder_add(struct dupes_finder *f, const struct record *r, char **error)
 void
 dupes_finder_run(struct dupes_finder *f, struct dupes_result *out)
 {
-	size_t	i;
-
 	memset(out, 0, sizeof *out);
 	if (f->n == 0) {
 		out->clusters = xcalloc(1, sizeof *out->clusters);
 		return;
 	}
 	rank_titles(f);
-	for (i = 0; i < f->n; i++)
-		add_record_keys(f, (uint32_t)i);
 	pair_blocks(f);
-	free(f->entries);
-	f->entries = NULL;
-	f->nentries = f->centries = 0;
 	out->candidates = f->npairs;
 
 	cluster_pairs(f, out);

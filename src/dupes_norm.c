@@ -196,39 +196,36 @@ fold_chunk(const char *s, size_t len, struct buf *out)
 }
 
 /*
- * Appends the folded words of the ASCII chunk s[0..len): lower case,
- * apostrophes dropped, other punctuation a word break. Written through
- * a local buffer because this is the hottest loop of the search.
+ * Makes room for len more bytes in out without changing its contents;
+ * buf.h has no call for that, so the bytes are added and taken back.
  */
 static void
-fold_ascii(const char *s, size_t len, struct buf *out)
+reserve(struct buf *out, const char *s, size_t len)
 {
-	char	local[256], *w;
-	size_t	i, n;
+	size_t	base = out->len;
 
-	w = len + 1 <= sizeof local ? local : xmalloc(len + 1);
-	n = 0;
-	if (out->len > 0 && out->data[out->len - 1] != ' ')
-		w[n++] = ' ';
-	for (i = 0; i < len; i++) {
-		if (isalnum((unsigned char)s[i]))
-			w[n++] = (char)tolower((unsigned char)s[i]);
-		else if (s[i] != '\'' && n > 0 && w[n - 1] != ' ')
-			w[n++] = ' ';
-	}
-	/* Nothing but a separator: leave out as it was. */
-	if (n > 0 && !(n == 1 && w[0] == ' '))
-		buf_add(out, w, n);
-	if (w != local)
-		free(w);
+	buf_add(out, s, len);
+	out->len = base;
+	out->data[base] = '\0';
 }
 
+/*
+ * Appends the folded words of s: ASCII bytes through a branch-light
+ * mapping written straight into out (lower case, apostrophes dropped,
+ * other punctuation a word break), whitespace-delimited chunks with
+ * other bytes through fold_chunk(). This is the hottest loop of the
+ * search, as every abstract goes through it.
+ */
 static void
 fold_plain(const char *s, struct buf *out)
 {
 	const char	*p, *chunk;
+	unsigned char	 c;
 	bool		 ascii;
+	size_t		 rest;
 
+	rest = strlen(s);
+	reserve(out, s, rest + 1);
 	p = s;
 	while (*p != '\0') {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
@@ -246,12 +243,26 @@ fold_plain(const char *s, struct buf *out)
 		if (!ascii) {
 			fold_chunk(chunk, (size_t)(p - chunk), out);
 			add_word_separator(out);
+			rest = strlen(p);
+			reserve(out, p, rest + 1);
 			continue;
 		}
-		fold_ascii(chunk, (size_t)(p - chunk), out);
-		add_word_separator(out);
+		/* The room reserved covers the chunk and one separator. */
+		if (out->len > 0 && out->data[out->len - 1] != ' ')
+			out->data[out->len++] = ' ';
+		for (; chunk < p; chunk++) {
+			c = (unsigned char)*chunk;
+			if ((unsigned)(c - 'a') < 26 || (unsigned)(c - '0') < 10)
+				out->data[out->len++] = (char)c;
+			else if ((unsigned)(c - 'A') < 26)
+				out->data[out->len++] = (char)(c + 'a' - 'A');
+			else if (c != '\'' && out->len > 0 &&
+			    out->data[out->len - 1] != ' ')
+				out->data[out->len++] = ' ';
+		}
+		out->data[out->len] = '\0';
 	}
-	if (out->len > 0 && out->data[out->len - 1] == ' ')
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
 		out->data[--out->len] = '\0';
 }
 

@@ -1282,6 +1282,11 @@ dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 	    compare_year(&p) == DUPES_CONFLICT) &&
 	    veto_early(a, b, m))
 		return;
+	/* Most candidates have different titles, which veto unconditionally. */
+	if (!explaining(&p) && compare_title(&p) == DUPES_CONFLICT) {
+		m->veto = "different titles, title kinds or title numbers";
+		return;
+	}
 	for (f = 0; f < DUPES_NFIELDS; f++) {
 		buf_clear(&p.text);
 		v[f] = comparers[f](&p);
