@@ -171,6 +171,7 @@ title_words_hash(const struct dupes_key *k)
 	return h;
 }
 
+/* Adds record i's blocking key of the current kind, if it has one. */
 static void
 add_record_keys(struct dupes_finder *f, uint32_t i)
 {
@@ -181,39 +182,51 @@ add_record_keys(struct dupes_finder *f, uint32_t i)
 	size_t			 n;
 	uint32_t		 h;
 
-	s = dupes_key_str(k, k->doi);
-	if (*s != '\0')
-		add_entry(f, i, BLOCK_DOI, dupes_hash(s, strlen(s)), 0);
-
-	if (k->title_hash != 0) {
-		add_entry(f, i, BLOCK_TITLE, k->title_hash, 0);
-		if ((h = title_words_hash(k)) != 0)
+	switch (f->kind) {
+	case BLOCK_DOI:
+		s = dupes_key_str(k, k->doi);
+		if (*s != '\0')
+			add_entry(f, i, BLOCK_DOI, dupes_hash(s, strlen(s)), 0);
+		break;
+	case BLOCK_TITLE:
+		if (k->title_hash != 0)
+			add_entry(f, i, BLOCK_TITLE, k->title_hash, 0);
+		break;
+	case BLOCK_TITLE_WORDS:
+		if (k->title_hash != 0 && (h = title_words_hash(k)) != 0)
 			add_entry(f, i, BLOCK_TITLE_WORDS, h, 0);
+		break;
+	case BLOCK_TITLE_START:
+	case BLOCK_TITLE_END:
 		n = bare_title(k, bare, sizeof bare);
-		if (n > TITLE_EDGE) {
-			add_entry(f, i, BLOCK_TITLE_START,
-			    dupes_hash(bare, TITLE_EDGE), 0);
-			add_entry(f, i, BLOCK_TITLE_END,
+		if (n <= TITLE_EDGE)
+			break;
+		if (f->kind == BLOCK_TITLE_START)
+			add_entry(f, i, f->kind, dupes_hash(bare, TITLE_EDGE), 0);
+		else
+			add_entry(f, i, f->kind,
 			    dupes_hash(bare + n - TITLE_EDGE, TITLE_EDGE), 0);
-		}
-	}
-
-	if (k->nauthors > 0) {
+		break;
+	case BLOCK_AUTHOR_YEAR:
+	case BLOCK_AUTHOR_TITLE:
+		if (k->nauthors == 0)
+			break;
 		dupes_key_persons(k, first);
 		h = dupes_hash(first[0].family, strlen(first[0].family));
-		if (k->year != 0)
-			add_entry(f, i, BLOCK_AUTHOR_YEAR, h, (uint32_t)k->year);
 		n = bare_title(k, bare, 6);
-		if (n > 0)
-			add_entry(f, i, BLOCK_AUTHOR_TITLE, h,
-			    dupes_hash(bare, n));
-	}
-
-	if (k->volume != 0 && k->first_page != 0) {
+		if (f->kind == BLOCK_AUTHOR_YEAR && k->year != 0)
+			add_entry(f, i, f->kind, h, (uint32_t)k->year);
+		else if (f->kind == BLOCK_AUTHOR_TITLE && n > 0)
+			add_entry(f, i, f->kind, h, dupes_hash(bare, n));
+		break;
+	case BLOCK_LOCATION:
+		if (k->volume == 0 || k->first_page == 0)
+			break;
 		s = dupes_key_str(k, k->volume);
 		h = dupes_hash(s, strlen(s));
 		s = dupes_key_str(k, k->first_page);
-		add_entry(f, i, BLOCK_LOCATION, h, dupes_hash(s, strlen(s)));
+		add_entry(f, i, f->kind, h, dupes_hash(s, strlen(s)));
+		break;
 	}
 }
 

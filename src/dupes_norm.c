@@ -204,6 +204,7 @@ reserve(struct buf *out, const char *s, size_t len)
 {
 	size_t	base = out->len;
 
+	/* s[0..len) need only be readable: its bytes are taken back. */
 	buf_add(out, s, len);
 	out->len = base;
 	out->data[base] = '\0';
@@ -222,10 +223,8 @@ fold_plain(const char *s, struct buf *out)
 	const char	*p, *chunk;
 	unsigned char	 c;
 	bool		 ascii;
-	size_t		 rest;
+	size_t		 len;
 
-	rest = strlen(s);
-	reserve(out, s, rest + 1);
 	p = s;
 	while (*p != '\0') {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
@@ -243,11 +242,16 @@ fold_plain(const char *s, struct buf *out)
 		if (!ascii) {
 			fold_chunk(chunk, (size_t)(p - chunk), out);
 			add_word_separator(out);
-			rest = strlen(p);
-			reserve(out, p, rest + 1);
 			continue;
 		}
-		/* The room reserved covers the chunk and one separator. */
+		/*
+		 * Room for the chunk, a separator before it and the NUL:
+		 * adding len + 1 bytes (the chunk and the byte that ends it)
+		 * leaves len + 2 free.
+		 */
+		len = (size_t)(p - chunk);
+		if (out->size < out->len + len + 2)
+			reserve(out, chunk, len + 1);
 		if (out->len > 0 && out->data[out->len - 1] != ' ')
 			out->data[out->len++] = ' ';
 		for (; chunk < p; chunk++) {
