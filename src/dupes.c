@@ -7,9 +7,9 @@
  * end of its title, the first author's family name with the year or
  * with the title's start, its volume and first page). Records that
  * share a key become candidate pairs; a block larger than BLOCK_ALL is
- * not compared in full but in a sliding window over its records in
+ * not compared in full but in a sliding window of WINDOW records in
  * title order. A sorted-neighbourhood pass over all titles adds each
- * record's WINDOW next records in title order. Each record thus meets a
+ * record's TITLE_WINDOW next records in title order. Each record thus meets a
  * bounded number of others and the cost grows as n log n for the sorts.
  *
  * Clustering: matching pairs are taken best score first and joined with
@@ -27,8 +27,14 @@
 
 /* Blocks up to this size are compared pair by pair. */
 #define BLOCK_ALL	32
-/* Neighbours in title order compared within large blocks and overall. */
-#define WINDOW		8
+/* Neighbours in title order compared within large blocks. */
+#define WINDOW		6
+/*
+ * Neighbours in title order compared overall: the title blocks already
+ * join titles that share their start or their end, so this pass only
+ * catches what falls between them.
+ */
+#define TITLE_WINDOW	3
 /* Letters of a title's start and end used as blocking keys. */
 #define TITLE_EDGE	24
 
@@ -338,7 +344,7 @@ pair_blocks(struct dupes_finder *f)
 
 	/* Neighbours in title order, whatever their keys. */
 	for (i = 0; i < f->n; i++) {
-		for (j = i + 1; j < f->n && j <= i + WINDOW; j++) {
+		for (j = i + 1; j < f->n && j <= i + TITLE_WINDOW; j++) {
 			if (f->keys[f->by_title[i]].title_hash == 0)
 				break;
 			add_pair(f, f->by_title[i], f->by_title[j]);
