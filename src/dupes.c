@@ -17,9 +17,11 @@
  * checked against every member of the other for a hard contradiction
  * (dupes_score_contradiction()); one contradiction refuses the link.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dupes.h"
 #include "dupes_key.h"
@@ -35,6 +37,8 @@
  * catches what falls between them.
  */
 #define TITLE_WINDOW	3
+/* Threads that score candidate pairs and build keys, at most. */
+#define MAX_THREADS	4
 /* Letters of a title's start and end used as blocking keys. */
 #define TITLE_EDGE	24
 
@@ -477,36 +481,122 @@ collect(struct dupes_finder *f, struct clusters *c, struct candidate *links,
 	    compare_clusters);
 }
 
+/* A share of the candidate pairs scored by one thread. */
+struct score_job {
+	const struct dupes_finder	*f;
+	size_t				 from, to;	/* pair indexes */
+	struct candidate		*matches;
+	size_t				 nmatches, cmatches;
+};
+
+static void *
+score_range(void *arg)
+{
+	struct score_job	*job = arg;
+	struct dupes_match	 m;
+	const uint64_t		*pairs = job->f->pairs;
+	size_t			 i;
+	uint32_t		 a, b;
+
+	for (i = job->from; i < job->to; i++) {
+		a = (uint32_t)(pairs[i] >> 32);
+		b = (uint32_t)pairs[i];
+		dupes_score_pair(&job->f->keys[a], &job->f->keys[b], NULL, NULL,
+		    &m);
+		if (!m.duplicate)
+			continue;
+		if (job->nmatches == job->cmatches) {
+			job->cmatches = job->cmatches == 0 ? 1024 :
+			    job->cmatches * 2;
+			job->matches = xreallocarray(job->matches, job->cmatches,
+			    sizeof *job->matches);
+		}
+		job->matches[job->nmatches].a = a;
+		job->matches[job->nmatches].b = b;
+		job->matches[job->nmatches].score = m.score;
+		job->nmatches++;
+	}
+	return NULL;
+}
+
+/*
+ * Returns how many threads to share n items among, at least 1: one per
+ * processor, but none beyond the caller's when there are fewer than
+ * min_work items, where starting threads costs more than it saves.
+ */
+static size_t
+thread_count(size_t n, size_t min_work)
+{
+	long	cpus;
+
+	if (n < min_work)
+		return 1;
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cpus < 1)
+		return 1;
+	return cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
+}
+
+/*
+ * Scores every candidate pair, split among threads (the keys are only
+ * read), and returns the matching pairs in an allocated array of
+ * *nmatches. The order does not matter: the caller sorts them.
+ */
+static struct candidate *
+score_pairs(const struct dupes_finder *f, size_t *nmatches)
+{
+	struct score_job	 jobs[MAX_THREADS];
+	pthread_t		 threads[MAX_THREADS];
+	bool			 started[MAX_THREADS];
+	struct candidate	*all;
+	size_t			 n, t, total;
+
+	n = thread_count(f->npairs, 20000);
+	memset(jobs, 0, sizeof jobs);
+	for (t = 0; t < n; t++) {
+		jobs[t].f = f;
+		jobs[t].from = f->npairs * t / n;
+		jobs[t].to = f->npairs * (t + 1) / n;
+	}
+	/* The calling thread takes the first share; a thread that cannot start leaves its share to it too. */
+	for (t = 1; t < n; t++)
+		started[t] = pthread_create(&threads[t], NULL, score_range,
+		    &jobs[t]) == 0;
+	score_range(&jobs[0]);
+	for (t = 1; t < n; t++) {
+		if (started[t])
+			pthread_join(threads[t], NULL);
+		else
+			score_range(&jobs[t]);
+	}
+
+	total = 0;
+	for (t = 0; t < n; t++)
+		total += jobs[t].nmatches;
+	all = xreallocarray(NULL, total == 0 ? 1 : total, sizeof *all);
+	total = 0;
+	for (t = 0; t < n; t++) {
+		if (jobs[t].nmatches > 0)
+			memcpy(all + total, jobs[t].matches,
+			    jobs[t].nmatches * sizeof *all);
+		total += jobs[t].nmatches;
+		free(jobs[t].matches);
+	}
+	*nmatches = total;
+	return all;
+}
+
 /* Scores the candidate pairs and joins the matches into clusters. */
 static void
 cluster_pairs(struct dupes_finder *f, struct dupes_result *out)
 {
 	struct candidate	*matches, *links;
-	struct dupes_match	 m;
 	struct clusters		 c;
-	size_t			 nmatches, cmatches, nlinks, i;
-	uint32_t		 a, b, ra, rb;
+	size_t			 nmatches, nlinks, i;
+	uint32_t		 ra, rb;
 
-	cmatches = 1024;
-	matches = xreallocarray(NULL, cmatches, sizeof *matches);
-	nmatches = 0;
-	for (i = 0; i < f->npairs; i++) {
-		a = (uint32_t)(f->pairs[i] >> 32);
-		b = (uint32_t)f->pairs[i];
-		dupes_score_pair(&f->keys[a], &f->keys[b], NULL, NULL, &m);
-		out->compared++;
-		if (!m.duplicate)
-			continue;
-		if (nmatches == cmatches) {
-			cmatches *= 2;
-			matches = xreallocarray(matches, cmatches,
-			    sizeof *matches);
-		}
-		matches[nmatches].a = a;
-		matches[nmatches].b = b;
-		matches[nmatches].score = m.score;
-		nmatches++;
-	}
+	matches = score_pairs(f, &nmatches);
+	out->compared = f->npairs;
 	qsort(matches, nmatches, sizeof *matches, compare_candidates);
 
 	c.parent = xreallocarray(NULL, f->n, sizeof *c.parent);
@@ -600,6 +690,55 @@ dupes_finder_free(struct dupes_finder *f)
 	free(f);
 }
 
+/* Records whose keys one thread builds. */
+struct key_job {
+	struct dupes_key	*keys;
+	const struct record	*records;
+	size_t			 from, to;
+};
+
+static void *
+build_range(void *arg)
+{
+	struct key_job	*job = arg;
+	size_t		 i;
+
+	for (i = job->from; i < job->to; i++)
+		dupes_key_build(&job->keys[i], &job->records[i]);
+	return NULL;
+}
+
+/* Builds the keys of records[0..n) into f, split among threads. */
+static void
+build_keys(struct dupes_finder *f, const struct record *records, size_t n)
+{
+	struct key_job	jobs[MAX_THREADS];
+	pthread_t	threads[MAX_THREADS];
+	bool		started[MAX_THREADS];
+	size_t		t, nthreads;
+
+	f->keys = xreallocarray(f->keys, n == 0 ? 1 : n, sizeof *f->keys);
+	f->capacity = n == 0 ? 1 : n;
+	f->n = n;
+	nthreads = thread_count(n, 2000);
+	for (t = 0; t < nthreads; t++) {
+		jobs[t].keys = f->keys;
+		jobs[t].records = records;
+		jobs[t].from = n * t / nthreads;
+		jobs[t].to = n * (t + 1) / nthreads;
+	}
+	for (t = 1; t < nthreads; t++)
+		started[t] = pthread_create(&threads[t], NULL, build_range,
+		    &jobs[t]) == 0;
+	build_range(&jobs[0]);
+	for (t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(threads[t], NULL);
+		else
+			build_range(&jobs[t]);
+	}
+}
+
 int
 dupes_find(const struct record *records, size_t n, struct dupes_result *out,
     char **error)
@@ -609,13 +748,15 @@ dupes_find(const struct record *records, size_t n, struct dupes_result *out,
 	size_t			 i, j;
 
 	memset(out, 0, sizeof *out);
-	f = dupes_finder_new();
-	for (i = 0; i < n; i++) {
-		if (dupes_finder_add(f, &records[i], error) != 0) {
-			dupes_finder_free(f);
-			return -1;
-		}
+	*error = NULL;
+	if (n >= UINT32_MAX - 1) {
+		*error = xasprintf("cannot search %zu records for duplicates "
+		    "at once: the limit is %u; split the catalogue", n,
+		    UINT32_MAX - 2);
+		return -1;
 	}
+	f = dupes_finder_new();
+	build_keys(f, records, n);
 	dupes_finder_run(f, out);
 
 	/* Score the links again with the records, for the reasons' texts. */
