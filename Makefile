@@ -82,7 +82,8 @@ build/fehrest-asan: $(ASAN_OBJ)
 $(CATALOGUE): $(LISTING) fehrest
 	@$(if $(Q),echo "  IMPORT  $@")
 	$(Q)rm -f $@ $@.tmp
-	$(Q)./fehrest import --quiet --bundle --into $@.tmp $(LISTING)
+	$(Q)./fehrest import --quiet --bundle --name "Neural Networks" \
+		--into $@.tmp $(LISTING)
 	$(Q)mv $@.tmp $@
 	$(Q)chmod a-w $@
 

@@ -63,4 +63,29 @@ enum import_format import_detect(const char *data, size_t len);
 int	 import_format_from_name(const char *s);
 const char *import_format_name(enum import_format format);
 
+struct catalogue;
+
+struct import_options {
+	enum import_format format;	/* IMPORT_AUTO to detect per file */
+	bool		 skip_invalid;
+	bool		 quiet;		/* no notes on stderr */
+	bool		 progress;	/* a running count on stderr */
+};
+
+struct import_stats {
+	size_t	files;
+	size_t	records;
+	size_t	skipped;
+	size_t	repaired;
+};
+
+/*
+ * Imports every file into c inside one transaction: either all records
+ * of all files are added, or, on any error, none. Returns 0 and fills
+ * *stats, or -1 with an allocated message in *error.
+ */
+int	 import_files(struct catalogue *c, char *const *paths, size_t npaths,
+	    const struct import_options *options, struct import_stats *stats,
+	    char **error);
+
 #endif

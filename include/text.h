@@ -21,6 +21,8 @@
 
 /* Returns whether s[0..len) is valid UTF-8. */
 bool	 text_valid_utf8(const char *s, size_t len);
+/* Returns the length of the longest valid UTF-8 prefix of s[0..len). */
+size_t	 text_valid_prefix(const char *s, size_t len);
 /*
  * Returns an allocated NUL-terminated copy of s[0..len) that is valid
  * UTF-8: invalid bytes are decoded as Windows-1252, and the few bytes

@@ -1,0 +1,139 @@
+/*
+ * The catalogue: one SQLite file of articles with a full-text index.
+ *
+ * Tables: articles holds only what the list reads (id, number, title,
+ * authors, year) so that scans and counts stay small; details holds the
+ * abstract and every other field; people holds the authors in order;
+ * search is a contentless FTS5 index over the folded title, authors and
+ * abstract (text_fold), so the index and the query fold the same way.
+ * The list order is the article id, which is the insertion order.
+ *
+ * A catalogue handle is used from one thread at a time; only
+ * catalogue_interrupt() may be called from another.
+ */
+#ifndef FEHREST_CATALOGUE_H
+#define FEHREST_CATALOGUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "record.h"
+
+/* The schema version stored in PRAGMA user_version. */
+#define CATALOGUE_VERSION	1
+
+struct catalogue;
+
+/* One row of the list: the narrow columns only. */
+struct catalogue_row {
+	long	 id;
+	long	 number;
+	char	*title;
+	char	*authors;	/* names joined by "; " */
+	int	 year;		/* 0 if unknown */
+};
+
+enum catalogue_mode {
+	CATALOGUE_READ,		/* an existing file, read-only */
+	CATALOGUE_WRITE,	/* an existing file, or a new one created empty */
+};
+
+/*
+ * Opens the catalogue at path. Returns 0 and stores the handle in *out,
+ * or -1 with an allocated message in *error. A file of another schema
+ * version, or one that is not a catalogue, is an error. The bundled
+ * catalogue is always opened read-only and immutable.
+ */
+int	 catalogue_open(const char *path, enum catalogue_mode mode,
+	    struct catalogue **out, char **error);
+void	 catalogue_close(struct catalogue *c);
+
+/*
+ * Returns the path of the bundled catalogue: beside the executable in
+ * data/, else in the installed data directory. The string is static.
+ */
+const char *catalogue_bundled_path(void);
+/* Returns whether the open catalogue is the bundled, read-only one. */
+bool	 catalogue_is_bundled(const struct catalogue *c);
+/* Returns the path the catalogue was opened from; valid until close. */
+const char *catalogue_path(const struct catalogue *c);
+/*
+ * Returns the catalogue's display name (its subject or the file name
+ * without directory and extension); valid until close.
+ */
+const char *catalogue_name(const struct catalogue *c);
+/*
+ * Returns a string that changes whenever the catalogue's contents
+ * change, for caches kept outside it; valid until close.
+ */
+const char *catalogue_generation(const struct catalogue *c);
+/* Returns the underlying connection, for features that query it. */
+sqlite3	*catalogue_db(struct catalogue *c);
+
+int	 catalogue_begin(struct catalogue *c, char **error);
+/* Commits and records the new article count and generation. */
+int	 catalogue_commit(struct catalogue *c, char **error);
+void	 catalogue_rollback(struct catalogue *c);
+
+/*
+ * Adds r to the catalogue inside the current transaction and sets r->id.
+ * An r->number of 0 is replaced by the next free number.
+ */
+int	 catalogue_add(struct catalogue *c, struct record *r, char **error);
+/* Sets the catalogue's display name (stored in the file). */
+int	 catalogue_set_name(struct catalogue *c, const char *name,
+	    char **error);
+/* Marks the file as the bundled catalogue, so that writes are refused. */
+int	 catalogue_mark_bundled(struct catalogue *c, char **error);
+
+/* Returns the number of articles (stored at the last commit). */
+long	 catalogue_total(struct catalogue *c);
+/*
+ * Loads the full article with the given id into r (initialised by the
+ * caller). Returns 0, 1 when there is none, or -1 with *error.
+ */
+int	 catalogue_load(struct catalogue *c, long id, struct record *r,
+	    char **error);
+/* Finds the id of the article numbered number: 0, 1 if none, -1 on error. */
+int	 catalogue_find_number(struct catalogue *c, long number, long *id,
+	    char **error);
+
+/*
+ * Fetches up to limit rows in list order into rows (an array the caller
+ * provides), restricted to articles matching match (an FTS5 expression
+ * from query_parse; NULL for all). With forward set, the rows after
+ * from_id; otherwise the rows before it, still stored in list order.
+ * from_id 0 forward starts at the first row; LONG_MAX backward ends at
+ * the last. Stores the count in *nrows. Free each row with
+ * catalogue_row_clear(). Returns 0, or -1 with *error (an interrupted
+ * query gives -1 and catalogue_interrupted() is true).
+ */
+int	 catalogue_rows(struct catalogue *c, const char *match, long from_id,
+	    bool forward, size_t limit, struct catalogue_row *rows,
+	    size_t *nrows, char **error);
+void	 catalogue_row_clear(struct catalogue_row *row);
+/*
+ * Counts the articles matching match (NULL for all), stopping at cap
+ * (0 for no cap). Returns 0 with *count, or -1 with *error.
+ */
+int	 catalogue_count(struct catalogue *c, const char *match, long cap,
+	    long *count, char **error);
+/*
+ * Counts the matching articles that come before id in list order, so
+ * the article's position is *rank + 1; stops at cap (0 for no cap).
+ */
+int	 catalogue_rank(struct catalogue *c, const char *match, long id,
+	    long cap, long *rank, char **error);
+
+/*
+ * Sets a function SQLite calls every few thousand steps of a query;
+ * when it returns nonzero the query stops and reports an interrupt.
+ */
+void	 catalogue_set_progress(struct catalogue *c, int (*check)(void *),
+	    void *arg);
+/* Returns whether the last failed call was stopped by an interrupt. */
+bool	 catalogue_interrupted(const struct catalogue *c);
+
+#endif

@@ -1,0 +1,902 @@
+/*
+ * The SQLite catalogue: see catalogue.h for the data model.
+ *
+ * Prepared statements are kept for the life of the handle because the
+ * browser runs the same few queries on every keystroke and every scroll.
+ * The meta table holds the display name, the article count (kept at
+ * each commit so that opening a million-article file needs no count
+ * scan), a generation string, and a "bundled" flag.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "catalogue.h"
+#include "text.h"
+#include "xmalloc.h"
+
+enum stmt_id {
+	ST_ADD_ARTICLE,
+	ST_ADD_DETAILS,
+	ST_ADD_PERSON,
+	ST_ADD_SEARCH,
+	ST_NEXT_NUMBER,
+	ST_ROWS_ALL_FWD,
+	ST_ROWS_ALL_BACK,
+	ST_ROWS_MATCH_FWD,
+	ST_ROWS_MATCH_BACK,
+	ST_COUNT_MATCH,
+	ST_COUNT_MATCH_CAP,
+	ST_RANK_ALL,
+	ST_RANK_MATCH,
+	ST_LOAD,
+	ST_LOAD_PEOPLE,
+	ST_FIND_NUMBER,
+	ST_COUNT
+};
+
+static const char *stmt_sql[ST_COUNT] = {
+	[ST_ADD_ARTICLE] = "INSERT INTO articles(number, title, authors, year)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_ADD_DETAILS] = "INSERT INTO details(id, abstract, teaser, access,"
+	    " subject, byline, journal, volume, issue, pages, doi, url,"
+	    " keywords, isbn, type, source_id, source_file, extra)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18)",
+	[ST_ADD_PERSON] = "INSERT INTO people(article_id, position, name,"
+	    " given, family) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ADD_SEARCH] = "INSERT INTO search(rowid, title, authors, abstract)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_NEXT_NUMBER] = "SELECT coalesce(max(number), 0) + 1 FROM articles",
+	[ST_ROWS_ALL_FWD] = "SELECT id, number, title, authors, year"
+	    " FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+	[ST_ROWS_ALL_BACK] = "SELECT id, number, title, authors, year"
+	    " FROM articles WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+	/*
+	 * The LIMIT sits inside the subquery so that FTS5 stops after a
+	 * page of matches before anything is joined.
+	 */
+	[ST_ROWS_MATCH_FWD] = "SELECT a.id, a.number, a.title, a.authors,"
+	    " a.year FROM articles a WHERE a.id IN (SELECT rowid FROM search"
+	    " WHERE search MATCH ?3 AND rowid > ?1 ORDER BY rowid LIMIT ?2)"
+	    " ORDER BY a.id",
+	[ST_ROWS_MATCH_BACK] = "SELECT a.id, a.number, a.title, a.authors,"
+	    " a.year FROM articles a WHERE a.id IN (SELECT rowid FROM search"
+	    " WHERE search MATCH ?3 AND rowid < ?1 ORDER BY rowid DESC"
+	    " LIMIT ?2) ORDER BY a.id DESC",
+	[ST_COUNT_MATCH] = "SELECT count(*) FROM search WHERE search MATCH ?1",
+	[ST_COUNT_MATCH_CAP] = "SELECT count(*) FROM (SELECT rowid FROM search"
+	    " WHERE search MATCH ?1 LIMIT ?2)",
+	[ST_RANK_ALL] = "SELECT count(*) FROM (SELECT id FROM articles"
+	    " WHERE id < ?1 LIMIT ?2)",
+	[ST_RANK_MATCH] = "SELECT count(*) FROM (SELECT rowid FROM search"
+	    " WHERE search MATCH ?3 AND rowid < ?1 LIMIT ?2)",
+	[ST_LOAD] = "SELECT a.number, a.title, a.year, d.abstract, d.teaser,"
+	    " d.access, d.subject, d.byline, d.journal, d.volume, d.issue,"
+	    " d.pages, d.doi, d.url, d.keywords, d.isbn, d.type, d.source_id,"
+	    " d.source_file, d.extra FROM articles a LEFT JOIN details d"
+	    " ON d.id = a.id WHERE a.id = ?1",
+	[ST_LOAD_PEOPLE] = "SELECT name, given, family FROM people"
+	    " WHERE article_id = ?1 ORDER BY position",
+	[ST_FIND_NUMBER] = "SELECT id FROM articles WHERE number = ?1"
+	    " ORDER BY id LIMIT 1",
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	"CREATE TABLE articles("
+	"  id INTEGER PRIMARY KEY,"
+	"  number INTEGER NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  authors TEXT NOT NULL,"
+	"  year INTEGER);"
+	"CREATE INDEX articles_number ON articles(number);"
+	"CREATE TABLE details("
+	"  id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  abstract TEXT, teaser TEXT, access TEXT, subject TEXT, byline TEXT,"
+	"  journal TEXT, volume TEXT, issue TEXT, pages TEXT, doi TEXT,"
+	"  url TEXT, keywords TEXT, isbn TEXT, type TEXT, source_id TEXT,"
+	"  source_file TEXT, extra TEXT);"
+	"CREATE TABLE people("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id)"
+	"    ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL, given TEXT, family TEXT,"
+	"  PRIMARY KEY(article_id, position)) WITHOUT ROWID;"
+	/*
+	 * Prefix indexes for one to three characters keep the first
+	 * keystrokes of a search as fast as whole words.
+	 */
+	"CREATE VIRTUAL TABLE search USING fts5(title, authors, abstract,"
+	"  content='', prefix='1 2 3',"
+	"  tokenize='unicode61 remove_diacritics 2');";
+
+struct catalogue {
+	sqlite3		*db;
+	char		*path;
+	char		*name;
+	char		*generation;
+	bool		 bundled;
+	bool		 writable;
+	bool		 interrupted;
+	long		 total;
+	sqlite3_stmt	*stmt[ST_COUNT];
+	int		(*progress)(void *);
+	void		*progress_arg;
+};
+
+static char *
+db_error(struct catalogue *c, const char *what)
+{
+	return xasprintf("%s: %s failed: %s", c->path, what,
+	    sqlite3_errmsg(c->db));
+}
+
+static sqlite3_stmt *
+get_stmt(struct catalogue *c, enum stmt_id id, char **error)
+{
+	if (c->stmt[id] != NULL) {
+		sqlite3_reset(c->stmt[id]);
+		sqlite3_clear_bindings(c->stmt[id]);
+		return c->stmt[id];
+	}
+	if (sqlite3_prepare_v3(c->db, stmt_sql[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, &c->stmt[id], NULL) != SQLITE_OK) {
+		*error = db_error(c, "preparing a query");
+		return NULL;
+	}
+	return c->stmt[id];
+}
+
+static char *
+meta_get(struct catalogue *c, const char *key)
+{
+	sqlite3_stmt	*st;
+	char		*value = NULL;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT value FROM meta WHERE key = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL)
+		value = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return value;
+}
+
+static int
+meta_set(struct catalogue *c, const char *key, const char *value,
+    char **error)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO meta(key, value)"
+	    " VALUES (?1, ?2)", -1, &st, NULL) != SQLITE_OK) {
+		*error = db_error(c, "writing catalogue settings");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*error = db_error(c, "writing catalogue settings");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Looks beside the executable first (data/ in the source tree, where
+ * make builds the catalogue; ../data/ for the sanitizer build in build/),
+ * then in the installed data directory.
+ */
+const char *
+catalogue_bundled_path(void)
+{
+	static char	 path[PATH_MAX + 32];
+	static const char *beside[] = {
+		"data/neural-networks.db", "../data/neural-networks.db",
+	};
+	char		 exe[PATH_MAX], *slash;
+	ssize_t		 n;
+	size_t		 i;
+
+	if (path[0] != '\0')
+		return path;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			for (i = 0; i < sizeof beside / sizeof *beside; i++) {
+				snprintf(path, sizeof path, "%s/%s", exe,
+				    beside[i]);
+				if (access(path, R_OK) == 0)
+					return path;
+			}
+		}
+	}
+	snprintf(path, sizeof path, "%s/neural-networks.db", FEHREST_DATADIR);
+	return path;
+}
+
+static char *
+default_name(const char *path)
+{
+	const char	*base, *dot;
+
+	base = strrchr(path, '/');
+	base = base == NULL ? path : base + 1;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xstrdup(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+static int
+check_schema(struct catalogue *c, bool *empty, char **error)
+{
+	sqlite3_stmt	*st;
+	int		 version = -1, tables = 0;
+
+	if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK) {
+		*error = xasprintf("%s: cannot read the file as an SQLite "
+		    "database: %s; check the path names a fehrest catalogue",
+		    c->path, sqlite3_errmsg(c->db));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL) != SQLITE_OK) {
+		*error = xasprintf("%s: not an SQLite database (%s); check the "
+		    "path names a fehrest catalogue", c->path,
+		    sqlite3_errmsg(c->db));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		tables = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+
+	*empty = tables == 0;
+	if (*empty)
+		return 0;
+	if (version == CATALOGUE_VERSION)
+		return 0;
+	if (version == 0)
+		*error = xasprintf("%s: an SQLite database but not a fehrest "
+		    "catalogue; import into a new file instead", c->path);
+	else
+		*error = xasprintf("%s: catalogue version %d, but this fehrest "
+		    "reads version %d; use a matching fehrest or re-import "
+		    "the sources", c->path, version, CATALOGUE_VERSION);
+	return -1;
+}
+
+static int
+create_schema(struct catalogue *c, char **error)
+{
+	char	*msg = NULL, *gen;
+	int	 rc;
+
+	rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(c->db, schema_sql, NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(c->db, "PRAGMA user_version = 1", NULL,
+		    NULL, &msg);
+	if (rc != SQLITE_OK) {
+		*error = xasprintf("%s: creating the catalogue failed: %s",
+		    c->path, msg != NULL ? msg : sqlite3_errmsg(c->db));
+		sqlite3_free(msg);
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	gen = xasprintf("%ld.%ld", (long)time(NULL), (long)getpid());
+	rc = meta_set(c, "generation", gen, error);
+	free(gen);
+	if (rc == 0)
+		rc = meta_set(c, "count", "0", error);
+	if (rc != 0 || sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		if (rc == 0)
+			*error = db_error(c, "creating the catalogue");
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+progress_handler(void *arg)
+{
+	struct catalogue	*c = arg;
+
+	if (c->progress != NULL && c->progress(c->progress_arg) != 0) {
+		c->interrupted = true;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+load_meta(struct catalogue *c)
+{
+	char	*s;
+
+	s = meta_get(c, "name");
+	c->name = s != NULL ? s : default_name(c->path);
+	s = meta_get(c, "generation");
+	c->generation = s != NULL ? s : xstrdup("0");
+	s = meta_get(c, "count");
+	c->total = s != NULL ? strtol(s, NULL, 10) : 0;
+	free(s);
+	s = meta_get(c, "bundled");
+	c->bundled = c->bundled || (s != NULL && strcmp(s, "1") == 0);
+	free(s);
+}
+
+static bool
+same_file(const char *a, const char *b)
+{
+	char	ra[PATH_MAX], rb[PATH_MAX];
+
+	if (realpath(a, ra) == NULL || realpath(b, rb) == NULL)
+		return false;
+	return strcmp(ra, rb) == 0;
+}
+
+int
+catalogue_open(const char *path, enum catalogue_mode mode,
+    struct catalogue **out, char **error)
+{
+	struct catalogue	*c;
+	char			*uri;
+	bool			 empty = false, exists;
+	int			 flags, rc;
+
+	*out = NULL;
+	exists = access(path, F_OK) == 0;
+	if (!exists && mode == CATALOGUE_READ) {
+		*error = xasprintf("%s: no such catalogue file; check the path, "
+		    "or run 'fehrest list' for the bundled catalogue", path);
+		return -1;
+	}
+	if (exists && access(path, R_OK) != 0) {
+		*error = xasprintf("%s: cannot read the catalogue: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+
+	c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(path);
+	c->bundled = same_file(path, catalogue_bundled_path());
+	c->writable = mode == CATALOGUE_WRITE && !c->bundled;
+
+	/*
+	 * The bundled file is installed read-only: immutable=1 stops SQLite
+	 * from taking locks or looking for a journal beside it.
+	 */
+	uri = sqlite3_mprintf("file:%q?mode=%s%s", path, c->writable ? "rwc" :
+	    "ro", c->bundled ? "&immutable=1" : "");
+	flags = SQLITE_OPEN_URI | (c->writable ? SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
+	rc = sqlite3_open_v2(uri, &c->db, flags, NULL);
+	sqlite3_free(uri);
+	if (rc != SQLITE_OK) {
+		*error = xasprintf("%s: cannot open the catalogue: %s", path,
+		    c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, 2000);
+	sqlite3_progress_handler(c->db, 2000, progress_handler, c);
+
+	if (check_schema(c, &empty, error) != 0)
+		goto fail;
+	if (empty) {
+		if (!c->writable) {
+			*error = xasprintf("%s: the file is empty, not a "
+			    "catalogue; import into it with 'fehrest import "
+			    "FILE --into %s'", path, path);
+			goto fail;
+		}
+		if (create_schema(c, error) != 0)
+			goto fail;
+	}
+	load_meta(c);
+	if (c->bundled && mode == CATALOGUE_WRITE) {
+		*error = xasprintf("%s: the bundled catalogue is read-only; "
+		    "name a catalogue of your own with --into FILE", path);
+		goto fail;
+	}
+	*out = c;
+	return 0;
+
+fail:
+	catalogue_close(c);
+	return -1;
+}
+
+void
+catalogue_close(struct catalogue *c)
+{
+	int	i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(c->stmt[i]);
+	sqlite3_close(c->db);
+	free(c->path);
+	free(c->name);
+	free(c->generation);
+	free(c);
+}
+
+bool
+catalogue_is_bundled(const struct catalogue *c)
+{
+	return c->bundled;
+}
+
+const char *
+catalogue_path(const struct catalogue *c)
+{
+	return c->path;
+}
+
+const char *
+catalogue_name(const struct catalogue *c)
+{
+	return c->name;
+}
+
+const char *
+catalogue_generation(const struct catalogue *c)
+{
+	return c->generation;
+}
+
+sqlite3 *
+catalogue_db(struct catalogue *c)
+{
+	return c->db;
+}
+
+long
+catalogue_total(struct catalogue *c)
+{
+	return c->total;
+}
+
+int
+catalogue_begin(struct catalogue *c, char **error)
+{
+	if (sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		*error = db_error(c, "starting a transaction");
+		return -1;
+	}
+	return 0;
+}
+
+int
+catalogue_commit(struct catalogue *c, char **error)
+{
+	sqlite3_stmt	*st;
+	char		*gen, *count;
+	long		 total = 0;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles", -1,
+	    &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			total = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	count = xasprintf("%ld", total);
+	gen = xasprintf("%ld.%ld.%ld", (long)time(NULL), (long)getpid(),
+	    total);
+	rc = meta_set(c, "count", count, error);
+	if (rc == 0)
+		rc = meta_set(c, "generation", gen, error);
+	free(count);
+	if (rc != 0) {
+		free(gen);
+		return -1;
+	}
+	if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		*error = db_error(c, "committing the import");
+		free(gen);
+		return -1;
+	}
+	c->total = total;
+	free(c->generation);
+	c->generation = gen;
+	return 0;
+}
+
+void
+catalogue_rollback(struct catalogue *c)
+{
+	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+catalogue_set_name(struct catalogue *c, const char *name, char **error)
+{
+	if (meta_set(c, "name", name, error) != 0)
+		return -1;
+	free(c->name);
+	c->name = xstrdup(name);
+	return 0;
+}
+
+int
+catalogue_mark_bundled(struct catalogue *c, char **error)
+{
+	return meta_set(c, "bundled", "1", error);
+}
+
+static void
+bind_text_or_null(sqlite3_stmt *st, int index, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, index);
+	else
+		sqlite3_bind_text(st, index, s, -1, SQLITE_STATIC);
+}
+
+static int
+step_done(struct catalogue *c, sqlite3_stmt *st, const char *what,
+    char **error)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*error = db_error(c, what);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+add_details(struct catalogue *c, const struct record *r, char **error)
+{
+	sqlite3_stmt	*st;
+	const char	*fields[] = {
+		r->abstract, r->teaser, r->access, r->subject, r->byline,
+		r->journal, r->volume, r->issue, r->pages, r->doi, r->url,
+		r->keywords, r->isbn, r->type, r->source_id, r->source_file,
+		r->extra,
+	};
+	size_t		 i;
+
+	if ((st = get_stmt(c, ST_ADD_DETAILS, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		bind_text_or_null(st, (int)i + 2, fields[i]);
+	return step_done(c, st, "storing an article's details", error);
+}
+
+static int
+add_people(struct catalogue *c, const struct record *r, char **error)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < r->nauthors; i++) {
+		if ((st = get_stmt(c, ST_ADD_PERSON, error)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, r->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		bind_text_or_null(st, 3, r->authors[i].name);
+		bind_text_or_null(st, 4, r->authors[i].given);
+		bind_text_or_null(st, 5, r->authors[i].family);
+		if (step_done(c, st, "storing an author", error) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+add_search(struct catalogue *c, const struct record *r, const char *authors,
+    char **error)
+{
+	sqlite3_stmt	*st;
+	char		*title, *people, *abstract;
+	int		 rc;
+
+	if ((st = get_stmt(c, ST_ADD_SEARCH, error)) == NULL)
+		return -1;
+	title = text_fold(r->title);
+	people = text_fold(authors);
+	abstract = text_fold(r->abstract != NULL ? r->abstract :
+	    r->teaser != NULL ? r->teaser : "");
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, people, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, abstract, -1, SQLITE_STATIC);
+	rc = step_done(c, st, "indexing an article", error);
+	free(title);
+	free(people);
+	free(abstract);
+	return rc;
+}
+
+int
+catalogue_add(struct catalogue *c, struct record *r, char **error)
+{
+	sqlite3_stmt	*st;
+	char		*authors;
+	int		 rc = -1;
+
+	if (!c->writable) {
+		*error = xasprintf("%s: the catalogue is open read-only",
+		    c->path);
+		return -1;
+	}
+	if (r->number == 0) {
+		if ((st = get_stmt(c, ST_NEXT_NUMBER, error)) == NULL)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			r->number = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+
+	authors = record_author_list(r);
+	if ((st = get_stmt(c, ST_ADD_ARTICLE, error)) == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, r->number);
+	sqlite3_bind_text(st, 2, r->title != NULL ? r->title : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, authors, -1, SQLITE_STATIC);
+	if (r->year != 0)
+		sqlite3_bind_int(st, 4, r->year);
+	if (step_done(c, st, "storing an article", error) != 0)
+		goto out;
+	r->id = sqlite3_last_insert_rowid(c->db);
+
+	if (add_details(c, r, error) != 0 || add_people(c, r, error) != 0 ||
+	    add_search(c, r, authors, error) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(authors);
+	return rc;
+}
+
+static char *
+column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*s;
+
+	s = sqlite3_column_text(st, col);
+	return s == NULL ? NULL : xstrdup((const char *)s);
+}
+
+int
+catalogue_load(struct catalogue *c, long id, struct record *r, char **error)
+{
+	sqlite3_stmt	*st;
+	char		**fields[] = {
+		&r->abstract, &r->teaser, &r->access, &r->subject, &r->byline,
+		&r->journal, &r->volume, &r->issue, &r->pages, &r->doi,
+		&r->url, &r->keywords, &r->isbn, &r->type, &r->source_id,
+		&r->source_file, &r->extra,
+	};
+	size_t		 i;
+	int		 rc;
+
+	if ((st = get_stmt(c, ST_LOAD, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		*error = db_error(c, "reading an article");
+		sqlite3_reset(st);
+		return -1;
+	}
+	record_clear(r);
+	r->id = id;
+	r->number = sqlite3_column_int64(st, 0);
+	r->title = column_dup(st, 1);
+	r->year = sqlite3_column_int(st, 2);
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		*fields[i] = column_dup(st, (int)i + 3);
+	sqlite3_reset(st);
+
+	if ((st = get_stmt(c, ST_LOAD_PEOPLE, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		record_add_author(r, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*error = db_error(c, "reading an article's authors");
+		return -1;
+	}
+	return 0;
+}
+
+int
+catalogue_find_number(struct catalogue *c, long number, long *id,
+    char **error)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = get_stmt(c, ST_FIND_NUMBER, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, number);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	*error = db_error(c, "finding an article by number");
+	return -1;
+}
+
+static char *
+query_error(struct catalogue *c, const char *what)
+{
+	int	code;
+
+	code = sqlite3_errcode(c->db);
+	if (code == SQLITE_INTERRUPT)
+		return xstrdup("interrupted");
+	return db_error(c, what);
+}
+
+void
+catalogue_row_clear(struct catalogue_row *row)
+{
+	free(row->title);
+	free(row->authors);
+	memset(row, 0, sizeof *row);
+}
+
+int
+catalogue_rows(struct catalogue *c, const char *match, long from_id,
+    bool forward, size_t limit, struct catalogue_row *rows, size_t *nrows,
+    char **error)
+{
+	sqlite3_stmt		*st;
+	struct catalogue_row	 tmp;
+	enum stmt_id		 id;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	*nrows = 0;
+	c->interrupted = false;
+	if (match == NULL)
+		id = forward ? ST_ROWS_ALL_FWD : ST_ROWS_ALL_BACK;
+	else
+		id = forward ? ST_ROWS_MATCH_FWD : ST_ROWS_MATCH_BACK;
+	if ((st = get_stmt(c, id, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	if (match != NULL)
+		sqlite3_bind_text(st, 3, match, -1, SQLITE_STATIC);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows[n].id = sqlite3_column_int64(st, 0);
+		rows[n].number = sqlite3_column_int64(st, 1);
+		rows[n].title = column_dup(st, 2);
+		rows[n].authors = column_dup(st, 3);
+		rows[n].year = sqlite3_column_int(st, 4);
+		if (rows[n].title == NULL)
+			rows[n].title = xstrdup("");
+		if (rows[n].authors == NULL)
+			rows[n].authors = xstrdup("");
+		n++;
+	}
+	if (n < limit && rc != SQLITE_DONE) {
+		*error = query_error(c, "listing articles");
+		sqlite3_reset(st);
+		for (i = 0; i < n; i++)
+			catalogue_row_clear(&rows[i]);
+		return -1;
+	}
+	sqlite3_reset(st);
+	if (!forward) {
+		for (i = 0; i < n / 2; i++) {
+			tmp = rows[i];
+			rows[i] = rows[n - 1 - i];
+			rows[n - 1 - i] = tmp;
+		}
+	}
+	*nrows = n;
+	return 0;
+}
+
+static int
+count_with(struct catalogue *c, sqlite3_stmt *st, long *count,
+    char **error)
+{
+	int	rc;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		*error = query_error(c, "counting articles");
+		return -1;
+	}
+	return 0;
+}
+
+int
+catalogue_count(struct catalogue *c, const char *match, long cap,
+    long *count, char **error)
+{
+	sqlite3_stmt	*st;
+
+	c->interrupted = false;
+	if (match == NULL) {
+		*count = cap > 0 && c->total > cap ? cap : c->total;
+		return 0;
+	}
+	st = get_stmt(c, cap > 0 ? ST_COUNT_MATCH_CAP : ST_COUNT_MATCH, error);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	if (cap > 0)
+		sqlite3_bind_int64(st, 2, cap);
+	return count_with(c, st, count, error);
+}
+
+int
+catalogue_rank(struct catalogue *c, const char *match, long id, long cap,
+    long *rank, char **error)
+{
+	sqlite3_stmt	*st;
+
+	c->interrupted = false;
+	st = get_stmt(c, match == NULL ? ST_RANK_ALL : ST_RANK_MATCH, error);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
+	if (match != NULL)
+		sqlite3_bind_text(st, 3, match, -1, SQLITE_STATIC);
+	return count_with(c, st, rank, error);
+}
+
+void
+catalogue_set_progress(struct catalogue *c, int (*check)(void *), void *arg)
+{
+	c->progress = check;
+	c->progress_arg = arg;
+}
+
+bool
+catalogue_interrupted(const struct catalogue *c)
+{
+	return c->interrupted;
+}

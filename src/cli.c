@@ -1,0 +1,618 @@
+/*
+ * Headless commands: see cli.h.
+ *
+ * Text output is for people: every field is sanitised (text_sanitize)
+ * so catalogue text never reaches the terminal as control sequences,
+ * cut by display width, and reordered for right-to-left scripts when
+ * the bidi mode asks for it. TSV is sanitised too, since a tab or line
+ * break inside a field would break its rows. JSON carries the original
+ * text, escaped.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "bidi.h"
+#include "buf.h"
+#include "catalogue.h"
+#include "cli.h"
+#include "import.h"
+#include "json.h"
+#include "query.h"
+#include "record.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define PAGE_ROWS	512
+
+static const char *format_names[] = {
+	[CLI_TEXT] = "text",
+	[CLI_TSV] = "tsv",
+	[CLI_JSON] = "json",
+	[CLI_CSV] = "csv",
+	[CLI_BIBTEX] = "bibtex",
+	[CLI_RIS] = "ris",
+	[CLI_LISTING] = "listing",
+};
+
+int
+cli_format_from_name(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof format_names / sizeof *format_names; i++) {
+		if (strcmp(s, format_names[i]) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static int
+output_width(const struct cli_options *o)
+{
+	struct winsize	 ws;
+	const char	*columns;
+	int		 n;
+
+	if (o->width > 0)
+		return o->width;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	columns = getenv("COLUMNS");
+	if (columns != NULL && (n = atoi(columns)) > 0)
+		return n;
+	return 80;
+}
+
+static struct catalogue *
+open_catalogue(const struct cli_options *o)
+{
+	struct catalogue	*c;
+	const char		*path;
+	char			*error;
+
+	path = o->catalogue != NULL ? o->catalogue : catalogue_bundled_path();
+	if (catalogue_open(path, CATALOGUE_READ, &c, &error) != 0) {
+		if (o->catalogue == NULL)
+			fprintf(stderr, "fehrest: %s; the bundled catalogue is "
+			    "missing: run 'make' in the source tree or "
+			    "reinstall\n", error);
+		else
+			fprintf(stderr, "fehrest: %s\n", error);
+		free(error);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * Returns field made safe for the terminal, cut to width columns (0 for
+ * no limit) and in display order, allocated.
+ */
+static char *
+display_cell(const struct cli_options *o, const char *field, int width)
+{
+	char	*safe, *cut, *visual;
+
+	safe = text_sanitize(field != NULL ? field : "");
+	cut = width > 0 ? text_truncate(safe, width) : xstrdup(safe);
+	free(safe);
+	if (bidi_resolve(o->bidi) != BIDI_APP ||
+	    !bidi_has_rtl(cut, strlen(cut)))
+		return cut;
+	visual = bidi_visual(cut, strlen(cut), NULL);
+	free(cut);
+	return visual;
+}
+
+static void
+put_padded(const char *s, int width)
+{
+	int	w;
+
+	fputs(s, stdout);
+	for (w = text_strwidth(s); w < width; w++)
+		putchar(' ');
+}
+
+/* The authors for a list row: all of them, or the first and "et al.". */
+static char *
+short_authors(const char *authors, int width)
+{
+	const char	*semi;
+
+	if (text_strwidth(authors) <= width)
+		return xstrdup(authors);
+	semi = strstr(authors, "; ");
+	if (semi == NULL)
+		return xstrdup(authors);
+	return xasprintf("%.*s et al.", (int)(semi - authors), authors);
+}
+
+static void
+print_text_row(const struct cli_options *o, const struct catalogue_row *row,
+    int numw, int width)
+{
+	char	*title, *authors, *shortened;
+	int	 rest, titlew, authorw;
+
+	rest = width - numw - 4;
+	if (rest < 10)
+		rest = 10;
+	authorw = rest * 2 / 5;
+	titlew = rest - authorw;
+	printf("%*ld  ", numw, row->number);
+	title = display_cell(o, row->title, titlew);
+	put_padded(title, titlew);
+	fputs("  ", stdout);
+	shortened = short_authors(row->authors, authorw);
+	authors = display_cell(o, shortened, authorw);
+	fputs(authors, stdout);
+	putchar('\n');
+	free(title);
+	free(authors);
+	free(shortened);
+}
+
+static void
+print_tsv_field(const char *s)
+{
+	char	*safe;
+
+	safe = text_sanitize(s != NULL ? s : "");
+	fputs(safe, stdout);
+	free(safe);
+}
+
+static void
+print_tsv_row(const struct catalogue_row *row)
+{
+	printf("%ld\t", row->number);
+	print_tsv_field(row->title);
+	putchar('\t');
+	print_tsv_field(row->authors);
+	putchar('\t');
+	if (row->year != 0)
+		printf("%d", row->year);
+	putchar('\n');
+}
+
+static void
+add_json_field(struct buf *b, const char *name, const char *value,
+    bool *first)
+{
+	if (value == NULL)
+		return;
+	buf_printf(b, "%s\n    \"%s\": ", *first ? "" : ",", name);
+	json_add_string(b, value);
+	*first = false;
+}
+
+static void
+print_json_record(const struct record *r, bool first_record)
+{
+	struct buf	b;
+	bool		first = true;
+	size_t		i;
+
+	buf_init(&b);
+	buf_addstr(&b, first_record ? "\n  {" : ",\n  {");
+	buf_printf(&b, "\n    \"number\": %ld", r->number);
+	first = false;
+	add_json_field(&b, "title", r->title, &first);
+	buf_addstr(&b, ",\n    \"authors\": [");
+	for (i = 0; i < r->nauthors; i++) {
+		if (i > 0)
+			buf_addstr(&b, ", ");
+		json_add_string(&b, r->authors[i].name);
+	}
+	buf_addch(&b, ']');
+	add_json_field(&b, "byline", r->byline, &first);
+	if (r->year != 0)
+		buf_printf(&b, ",\n    \"year\": %d", r->year);
+	add_json_field(&b, "journal", r->journal, &first);
+	add_json_field(&b, "volume", r->volume, &first);
+	add_json_field(&b, "issue", r->issue, &first);
+	add_json_field(&b, "pages", r->pages, &first);
+	add_json_field(&b, "doi", r->doi, &first);
+	add_json_field(&b, "url", r->url, &first);
+	add_json_field(&b, "keywords", r->keywords, &first);
+	add_json_field(&b, "isbn", r->isbn, &first);
+	add_json_field(&b, "type", r->type, &first);
+	add_json_field(&b, "subject", r->subject, &first);
+	add_json_field(&b, "access", r->access, &first);
+	add_json_field(&b, "teaser", r->teaser, &first);
+	add_json_field(&b, "abstract", r->abstract, &first);
+	add_json_field(&b, "source_id", r->source_id, &first);
+	add_json_field(&b, "source_file", r->source_file, &first);
+	buf_addstr(&b, "\n  }");
+	fwrite(buf_str(&b), 1, b.len, stdout);
+	buf_free(&b);
+}
+
+/*
+ * Prints every article matching match (NULL for all) in the chosen
+ * format, a page of rows at a time. Returns the exit status.
+ */
+static int
+print_rows(const struct cli_options *o, struct catalogue *c,
+    const char *match)
+{
+	struct catalogue_row	 rows[PAGE_ROWS];
+	struct record		 r;
+	size_t			 n, i, total = 0;
+	long			 after = 0, maxnum = 0;
+	char			*error;
+	int			 width, numw = 2, status = 0;
+
+	width = output_width(o);
+	if (o->format == CLI_TEXT) {
+		/* Size the number column once, from the largest number. */
+		sqlite3_stmt	*st;
+
+		if (sqlite3_prepare_v2(catalogue_db(c), "SELECT max(number) "
+		    "FROM articles", -1, &st, NULL) == SQLITE_OK) {
+			if (sqlite3_step(st) == SQLITE_ROW)
+				maxnum = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+		while (maxnum >= 100) {
+			numw++;
+			maxnum /= 10;
+		}
+	}
+	if (o->format == CLI_TSV)
+		puts("number\ttitle\tauthors\tyear");
+	record_init(&r);
+	for (;;) {
+		if (catalogue_rows(c, match, after, true, PAGE_ROWS, rows, &n,
+		    &error) != 0) {
+			fprintf(stderr, "fehrest: %s\n", error);
+			free(error);
+			status = 2;
+			break;
+		}
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if (o->format == CLI_TSV)
+				print_tsv_row(&rows[i]);
+			else if (o->format == CLI_JSON) {
+				if (catalogue_load(c, rows[i].id, &r,
+				    &error) < 0) {
+					fprintf(stderr, "fehrest: %s\n", error);
+					free(error);
+					status = 2;
+				} else {
+					if (total == 0)
+						putchar('[');
+					print_json_record(&r, total == 0);
+				}
+			} else
+				print_text_row(o, &rows[i], numw, width);
+			total++;
+			after = rows[i].id;
+			catalogue_row_clear(&rows[i]);
+		}
+		if (status != 0)
+			break;
+	}
+	record_clear(&r);
+	if (o->format == CLI_JSON)
+		puts(total == 0 ? "[]" : "\n]");
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "fehrest: writing the output failed: %s\n",
+		    strerror(errno));
+		return 2;
+	}
+	if (status != 0)
+		return status;
+	return total > 0 ? 0 : 1;
+}
+
+static bool
+check_format(const struct cli_options *o, const char *command)
+{
+	if (o->format == CLI_TEXT || o->format == CLI_TSV ||
+	    o->format == CLI_JSON)
+		return true;
+	fprintf(stderr, "fehrest: %s: --format=%s is not available here; use "
+	    "text, tsv or json\n", command, format_names[o->format]);
+	return false;
+}
+
+int
+cli_list(const struct cli_options *o)
+{
+	struct catalogue	*c;
+	int			 status;
+
+	if (!check_format(o, "list"))
+		return 2;
+	if ((c = open_catalogue(o)) == NULL)
+		return 2;
+	status = print_rows(o, c, NULL);
+	catalogue_close(c);
+	return status;
+}
+
+int
+cli_search(const struct cli_options *o, const char *input)
+{
+	struct catalogue	*c;
+	struct query		 q;
+	int			 status;
+
+	if (!check_format(o, "search"))
+		return 2;
+	query_parse(input, &q);
+	if (q.match == NULL) {
+		fprintf(stderr, "fehrest: search '%s': %s; give a word to look "
+		    "for\n", input, q.note != NULL ? q.note : "no words");
+		query_free(&q);
+		return 2;
+	}
+	if ((c = open_catalogue(o)) == NULL) {
+		query_free(&q);
+		return 2;
+	}
+	status = print_rows(o, c, q.match);
+	catalogue_close(c);
+	query_free(&q);
+	return status;
+}
+
+/* Prints "Label:  value" with the value wrapped under itself. */
+static void
+print_labelled(const struct cli_options *o, const char *label,
+    const char *value, int width)
+{
+	struct text_line	*lines;
+	char			*safe, *piece, *cell;
+	size_t			 n, i;
+	int			 indent = 10;
+
+	if (value == NULL || *value == '\0')
+		return;
+	safe = text_sanitize(value);
+	n = text_wrap(safe, width - indent > 20 ? width - indent : 20,
+	    &lines);
+	for (i = 0; i < n; i++) {
+		piece = xstrndup(safe + lines[i].start, lines[i].len);
+		cell = display_cell(o, piece, 0);
+		printf("%-*s%s\n", indent, i == 0 ? label : "", cell);
+		free(piece);
+		free(cell);
+	}
+	free(lines);
+	free(safe);
+}
+
+static void
+print_text_record(const struct cli_options *o, const struct record *r)
+{
+	char	*authors, year[16];
+	int	 width;
+
+	width = output_width(o);
+	snprintf(year, sizeof year, "%d", r->year);
+	authors = record_author_list(r);
+	printf("%-10s%ld\n", "Number", r->number);
+	print_labelled(o, "Title", r->title, width);
+	print_labelled(o, "Authors", authors, width);
+	print_labelled(o, "Year", r->year != 0 ? year : NULL, width);
+	print_labelled(o, "Journal", r->journal, width);
+	print_labelled(o, "Volume", r->volume, width);
+	print_labelled(o, "Issue", r->issue, width);
+	print_labelled(o, "Pages", r->pages, width);
+	print_labelled(o, "DOI", r->doi, width);
+	print_labelled(o, "URL", r->url, width);
+	print_labelled(o, "Keywords", r->keywords, width);
+	print_labelled(o, "Subject", r->subject, width);
+	print_labelled(o, "Access", r->access, width);
+	print_labelled(o, "Source", r->source_file, width);
+	if (r->abstract != NULL)
+		print_labelled(o, "Abstract", r->abstract, width);
+	else if (r->teaser != NULL)
+		print_labelled(o, "Teaser", r->teaser, width);
+	free(authors);
+}
+
+static void
+print_tsv_record(const struct record *r)
+{
+	char	*authors;
+
+	authors = record_author_list(r);
+	puts("number\ttitle\tauthors\tyear\tjournal\tdoi\tsubject\taccess\t"
+	    "abstract");
+	printf("%ld\t", r->number);
+	print_tsv_field(r->title);
+	putchar('\t');
+	print_tsv_field(authors);
+	putchar('\t');
+	if (r->year != 0)
+		printf("%d", r->year);
+	putchar('\t');
+	print_tsv_field(r->journal);
+	putchar('\t');
+	print_tsv_field(r->doi);
+	putchar('\t');
+	print_tsv_field(r->subject);
+	putchar('\t');
+	print_tsv_field(r->access);
+	putchar('\t');
+	print_tsv_field(r->abstract != NULL ? r->abstract : r->teaser);
+	putchar('\n');
+	free(authors);
+}
+
+int
+cli_show(const struct cli_options *o, const char *number)
+{
+	struct catalogue	*c;
+	struct record		 r;
+	char			*end, *error;
+	long			 n, id;
+	int			 rc, status = 0;
+
+	if (!check_format(o, "show"))
+		return 2;
+	errno = 0;
+	n = strtol(number, &end, 10);
+	if (errno != 0 || end == number || *end != '\0' || n <= 0) {
+		fprintf(stderr, "fehrest: show '%s': not an article number; "
+		    "give the number 'fehrest list' shows\n", number);
+		return 2;
+	}
+	if ((c = open_catalogue(o)) == NULL)
+		return 2;
+	rc = catalogue_find_number(c, n, &id, &error);
+	if (rc == 1) {
+		fprintf(stderr, "fehrest: show %ld: no article with that number "
+		    "in %s; 'fehrest list' shows the numbers\n", n,
+		    catalogue_path(c));
+		catalogue_close(c);
+		return 1;
+	}
+	record_init(&r);
+	if (rc != 0 || catalogue_load(c, id, &r, &error) != 0) {
+		fprintf(stderr, "fehrest: %s\n", error);
+		free(error);
+		catalogue_close(c);
+		return 2;
+	}
+	if (o->format == CLI_JSON) {
+		putchar('[');
+		print_json_record(&r, true);
+		puts("\n]");
+	} else if (o->format == CLI_TSV)
+		print_tsv_record(&r);
+	else
+		print_text_record(o, &r);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "fehrest: writing the output failed: %s\n",
+		    strerror(errno));
+		status = 2;
+	}
+	record_clear(&r);
+	catalogue_close(c);
+	return status;
+}
+
+/*
+ * Imports into a new file through a temporary one that is renamed only
+ * when everything succeeded, so no half-written catalogue is ever left.
+ */
+int
+cli_import(const struct cli_options *o, char *const *paths, int npaths)
+{
+	struct import_options	 io;
+	struct import_stats	 stats;
+	struct catalogue	*c;
+	const char		*target;
+	char			*tmp = NULL, *error = NULL;
+	bool			 created;
+	int			 status = 2;
+
+	if (npaths == 0) {
+		fprintf(stderr, "fehrest: import: no file given; usage: fehrest "
+		    "import FILE... --into CATALOGUE\n");
+		return 2;
+	}
+	if (o->into == NULL) {
+		fprintf(stderr, "fehrest: import: no target catalogue; name one "
+		    "with --into CATALOGUE (the bundled catalogue is "
+		    "read-only)\n");
+		return 2;
+	}
+	memset(&io, 0, sizeof io);
+	io.format = IMPORT_AUTO;
+	if (o->format_set) {
+		if (o->format == CLI_CSV)
+			io.format = IMPORT_CSV;
+		else if (o->format == CLI_TSV)
+			io.format = IMPORT_TSV;
+		else if (o->format == CLI_BIBTEX)
+			io.format = IMPORT_BIBTEX;
+		else if (o->format == CLI_RIS)
+			io.format = IMPORT_RIS;
+		else if (o->format == CLI_LISTING)
+			io.format = IMPORT_LISTING;
+		else {
+			fprintf(stderr, "fehrest: import: --format=%s cannot be "
+			    "imported; use csv, tsv, bibtex, ris or listing\n",
+			    format_names[o->format]);
+			return 2;
+		}
+	}
+	io.skip_invalid = o->skip_invalid;
+	io.quiet = o->quiet;
+	io.progress = !o->quiet && isatty(STDERR_FILENO);
+
+	created = access(o->into, F_OK) != 0;
+	target = o->into;
+	if (created) {
+		tmp = xasprintf("%s.tmp-%ld", o->into, (long)getpid());
+		target = tmp;
+	}
+	if (catalogue_open(target, CATALOGUE_WRITE, &c, &error) != 0) {
+		fprintf(stderr, "fehrest: %s\n", error);
+		goto out;
+	}
+	if (import_files(c, paths, (size_t)npaths, &io, &stats, &error) != 0) {
+		fprintf(stderr, "fehrest: %s\n", error);
+		fprintf(stderr, "fehrest: nothing was imported; %s is %s\n",
+		    o->into, created ? "not created" : "unchanged");
+		catalogue_close(c);
+		goto out;
+	}
+	if ((o->name != NULL && catalogue_set_name(c, o->name, &error) != 0) ||
+	    (o->bundle && catalogue_mark_bundled(c, &error) != 0)) {
+		fprintf(stderr, "fehrest: %s\n", error);
+		catalogue_close(c);
+		goto out;
+	}
+	catalogue_close(c);
+	if (created && rename(tmp, o->into) != 0) {
+		fprintf(stderr, "fehrest: %s: cannot create: %s\n", o->into,
+		    strerror(errno));
+		goto out;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "imported %zu records from %zu files into %s"
+		    "%s\n", stats.records, stats.files, o->into,
+		    stats.skipped > 0 ? " (some skipped, listed above)" : "");
+	status = 0;
+out:
+	if (tmp != NULL && status != 0) {
+		unlink(tmp);
+		free(error);
+		error = xasprintf("%s-journal", tmp);
+		unlink(error);
+	}
+	free(tmp);
+	free(error);
+	return status;
+}
+
+int
+cli_export(const struct cli_options *o, const char *query)
+{
+	(void)query;
+	fprintf(stderr, "fehrest: export to %s is not available yet\n",
+	    format_names[o->format]);
+	return 2;
+}
+
+int
+cli_dupes(const struct cli_options *o)
+{
+	(void)o;
+	fprintf(stderr, "fehrest: dupes is not available yet\n");
+	return 2;
+}

@@ -1,0 +1,175 @@
+/*
+ * The import driver: reads files, picks a reader and adds what it parses
+ * to a catalogue inside one transaction. See import.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "import.h"
+#include "xmalloc.h"
+
+struct run {
+	struct catalogue	*catalogue;
+	const struct import_options *options;
+	struct import_context	*ctx;
+	char			*error;
+	size_t			 done;		/* records across all files */
+};
+
+static int
+add_record(struct record *r, void *arg)
+{
+	struct run	*run = arg;
+
+	if (run->options->format != IMPORT_LISTING && r->source_file == NULL)
+		record_set(&r->source_file, run->ctx->path);
+	if (catalogue_add(run->catalogue, r, &run->error) != 0)
+		return -1;
+	run->done++;
+	if (run->options->progress && run->done % 5000 == 0)
+		fprintf(stderr, "\rimporting %s: %zu records", run->ctx->path,
+		    run->done);
+	return 0;
+}
+
+static int
+read_with(enum import_format format, struct import_context *ctx,
+    const char *data, size_t len, char **error)
+{
+	switch (format) {
+	case IMPORT_LISTING:
+		return import_read_listing(ctx, data, len, error);
+	case IMPORT_CSV:
+		return import_read_csv(ctx, data, len, ',', error);
+	case IMPORT_TSV:
+		return import_read_csv(ctx, data, len, '\t', error);
+	case IMPORT_BIBTEX:
+		return import_read_bibtex(ctx, data, len, error);
+	case IMPORT_RIS:
+		return import_read_ris(ctx, data, len, error);
+	case IMPORT_AUTO:
+		break;
+	}
+	*error = xasprintf("%s:1: the format could not be recognised; give "
+	    "--format csv, tsv, bibtex, ris or listing", ctx->path);
+	return -1;
+}
+
+static int
+import_one(struct run *run, const char *path, struct import_stats *stats,
+    char **error)
+{
+	struct import_context	 ctx;
+	struct stat		 st;
+	enum import_format	 format;
+	const char		*data = "";
+	void			*map = NULL;
+	int			 fd, rc;
+
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		*error = xasprintf("%s: cannot open: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*error = xasprintf("%s: not a regular file; give the path of "
+		    "a catalogue export", path);
+		close(fd);
+		return -1;
+	}
+	if (st.st_size > 0) {
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fd, 0);
+		if (map == MAP_FAILED) {
+			*error = xasprintf("%s: cannot read: %s", path,
+			    strerror(errno));
+			close(fd);
+			return -1;
+		}
+		data = map;
+	}
+	close(fd);
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.path = path;
+	ctx.skip_invalid = run->options->skip_invalid;
+	ctx.quiet = run->options->quiet;
+	ctx.sink = add_record;
+	ctx.arg = run;
+	run->ctx = &ctx;
+
+	format = run->options->format;
+	if (format == IMPORT_AUTO)
+		format = st.st_size == 0 ? IMPORT_LISTING :
+		    import_detect(data, (size_t)st.st_size);
+	if (st.st_size == 0) {
+		*error = xasprintf("%s:1: the file is empty; nothing to import",
+		    path);
+		rc = -1;
+	} else
+		rc = read_with(format, &ctx, data, (size_t)st.st_size, error);
+	if (rc != 0 && *error == NULL) {
+		*error = run->error;
+		run->error = NULL;
+	}
+	if (map != NULL)
+		munmap(map, (size_t)st.st_size);
+	if (rc != 0)
+		return -1;
+
+	stats->files++;
+	stats->records += ctx.records;
+	stats->skipped += ctx.skipped;
+	stats->repaired += ctx.repaired;
+	if (ctx.repaired > 0 && !run->options->quiet)
+		fprintf(stderr, "%s: %zu fields were not valid UTF-8 and were "
+		    "read as Windows-1252, the first at line %ld\n", path,
+		    ctx.repaired, ctx.first_repaired_line);
+	if (ctx.skipped > 0 && !run->options->quiet)
+		fprintf(stderr, "%s: skipped %zu invalid records\n", path,
+		    ctx.skipped);
+	return 0;
+}
+
+int
+import_files(struct catalogue *c, char *const *paths, size_t npaths,
+    const struct import_options *options, struct import_stats *stats,
+    char **error)
+{
+	struct run	run;
+	size_t		i;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&run, 0, sizeof run);
+	run.catalogue = c;
+	run.options = options;
+	*error = NULL;
+
+	if (catalogue_begin(c, error) != 0)
+		return -1;
+	for (i = 0; i < npaths; i++) {
+		if (import_one(&run, paths[i], stats, error) != 0)
+			goto fail;
+	}
+	if (options->progress && run.done >= 5000)
+		fputc('\n', stderr);
+	if (catalogue_commit(c, error) != 0)
+		goto fail;
+	return 0;
+
+fail:
+	if (options->progress && run.done >= 5000)
+		fputc('\n', stderr);
+	free(run.error);
+	catalogue_rollback(c);
+	if (*error == NULL)
+		*error = xstrdup("the import failed for an unknown reason");
+	return -1;
+}

@@ -1,0 +1,257 @@
+/*
+ * fehrest: command-line parsing and dispatch to the browser or to a
+ * headless command.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bidi.h"
+#include "cli.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+static const char usage_text[] =
+"usage: fehrest [OPTION]... [CATALOGUE]\n"
+"       fehrest list   [--catalogue PATH] [--format text|tsv|json]\n"
+"       fehrest search QUERY... [--catalogue PATH] [--format text|tsv|json]\n"
+"       fehrest show   NUMBER [--catalogue PATH] [--format text|tsv|json]\n"
+"       fehrest dupes  [--catalogue PATH] [--format text|tsv|csv|json]\n"
+"       fehrest import FILE... --into CATALOGUE [--format FORMAT]\n"
+"                      [--skip-invalid] [--name NAME] [--quiet]\n"
+"       fehrest export [--catalogue PATH] [--format bibtex|ris|csv|json]\n"
+"                      [QUERY]\n"
+"\n"
+"Browse, search and deduplicate a catalogue of journal articles. With no\n"
+"command, fehrest opens CATALOGUE (by default the bundled catalogue of 17\n"
+"articles) in the terminal browser; press ? there for the keys.\n"
+"\n"
+"Commands:\n"
+"  list            print every article: number, title, authors\n"
+"  search QUERY    print the articles matching QUERY: all words must match,\n"
+"                  each by prefix; \"a phrase\"; title:, author:, abstract:\n"
+"                  restrict a word to a field; -word excludes a word\n"
+"  show NUMBER     print one article in full\n"
+"  dupes           print the clusters of duplicate articles\n"
+"  import FILE...  add listing, CSV, TSV, BibTeX or RIS files to a catalogue\n"
+"  export [QUERY]  write the catalogue, or the articles matching QUERY\n"
+"\n"
+"Options:\n"
+"  -c, --catalogue PATH   the catalogue file to read (default: bundled)\n"
+"  -f, --format FORMAT    output format: text (default, fitted to the\n"
+"                         terminal width), tsv or json; for dupes also csv;\n"
+"                         for export bibtex (default), ris, csv or json;\n"
+"                         for import the input format (default: detected)\n"
+"  -i, --into PATH        import: the catalogue to add to (created if new)\n"
+"      --skip-invalid     import: skip records without a title or with an\n"
+"                         unreadable year instead of stopping\n"
+"      --name NAME        import: the catalogue's display name\n"
+"  -q, --quiet            import: no notes or progress on stderr\n"
+"      --bidi=MODE        right-to-left text: 'app' reorders each line into\n"
+"                         visual order, 'terminal' leaves that to the\n"
+"                         terminal, 'auto' (default) uses app inside tmux or\n"
+"                         screen and where the terminal is not known to\n"
+"                         reorder (Konsole is)\n"
+"  -w, --width COLUMNS    text output width (default: the terminal's)\n"
+"      --once             browser: draw the first screen and exit\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Exit status: 0 when something was printed, 1 when nothing matched,\n"
+"2 on an error. See fehrest(1) for the keys, files and environment.\n";
+
+enum {
+	OPT_SKIP_INVALID = 256,
+	OPT_BIDI,
+	OPT_NAME,
+	OPT_BUNDLE,
+	OPT_ONCE,
+	OPT_QUERY,
+};
+
+static const struct option long_options[] = {
+	{ "catalogue",		required_argument, NULL, 'c' },
+	{ "catalog",		required_argument, NULL, 'c' },
+	{ "format",		required_argument, NULL, 'f' },
+	{ "into",		required_argument, NULL, 'i' },
+	{ "skip-invalid",	no_argument,	   NULL, OPT_SKIP_INVALID },
+	{ "name",		required_argument, NULL, OPT_NAME },
+	{ "quiet",		no_argument,	   NULL, 'q' },
+	{ "bidi",		required_argument, NULL, OPT_BIDI },
+	{ "width",		required_argument, NULL, 'w' },
+	{ "once",		no_argument,	   NULL, OPT_ONCE },
+	{ "query",		required_argument, NULL, OPT_QUERY },
+	{ "bundle",		no_argument,	   NULL, OPT_BUNDLE },
+	{ "help",		no_argument,	   NULL, 'h' },
+	{ "version",		no_argument,	   NULL, 'V' },
+	{ NULL,			0,		   NULL, 0 },
+};
+
+static void usage_error(const char *, const char *)
+    __attribute__((format(printf, 1, 0), noreturn));
+
+static void
+usage_error(const char *fmt, const char *value)
+{
+	fputs("fehrest: ", stderr);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, value);
+#pragma GCC diagnostic pop
+	fputs("; see 'fehrest --help'\n", stderr);
+	exit(2);
+}
+
+/* Joins the remaining arguments with spaces, allocated. */
+static char *
+join_args(char **argv, int argc)
+{
+	size_t	 len = 1;
+	char	*s;
+	int	 i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = xcalloc(1, len);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int
+run_command(const char *command, struct cli_options *o, char **args,
+    int nargs)
+{
+	char	*query;
+	int	 status;
+
+	if (strcmp(command, "list") == 0) {
+		if (nargs > 0)
+			usage_error("list: unexpected argument '%s'", args[0]);
+		return cli_list(o);
+	}
+	if (strcmp(command, "search") == 0) {
+		if (nargs == 0)
+			usage_error("search: no query given%s", "");
+		query = join_args(args, nargs);
+		status = cli_search(o, query);
+		free(query);
+		return status;
+	}
+	if (strcmp(command, "show") == 0) {
+		if (nargs != 1)
+			usage_error("show: give exactly one article number%s",
+			    "");
+		return cli_show(o, args[0]);
+	}
+	if (strcmp(command, "import") == 0)
+		return cli_import(o, args, nargs);
+	if (strcmp(command, "export") == 0) {
+		query = nargs > 0 ? join_args(args, nargs) : NULL;
+		status = cli_export(o, query);
+		free(query);
+		return status;
+	}
+	if (strcmp(command, "dupes") == 0) {
+		if (nargs > 0)
+			usage_error("dupes: unexpected argument '%s'", args[0]);
+		return cli_dupes(o);
+	}
+	usage_error("unknown command '%s'", command);
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_options	 o;
+	struct ui_options	 ui;
+	const char		*query = NULL;
+	bool			 once = false;
+	int			 ch, f;
+
+	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof o);
+	o.bidi = BIDI_AUTO;
+	while ((ch = getopt_long(argc, argv, "c:f:i:qw:hV", long_options,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			o.catalogue = optarg;
+			break;
+		case 'f':
+			if ((f = cli_format_from_name(optarg)) == -1)
+				usage_error("unknown format '%s'", optarg);
+			o.format = f;
+			o.format_set = true;
+			break;
+		case 'i':
+			o.into = optarg;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'w':
+			o.width = atoi(optarg);
+			if (o.width < 1)
+				usage_error("invalid --width '%s': give a "
+				    "number of columns", optarg);
+			break;
+		case OPT_SKIP_INVALID:
+			o.skip_invalid = true;
+			break;
+		case OPT_NAME:
+			o.name = optarg;
+			break;
+		case OPT_BUNDLE:
+			o.bundle = true;
+			break;
+		case OPT_BIDI:
+			if ((f = bidi_mode_from_name(optarg)) == -1)
+				usage_error("invalid --bidi '%s': use app, "
+				    "terminal or auto", optarg);
+			o.bidi = f;
+			break;
+		case OPT_ONCE:
+			once = true;
+			break;
+		case OPT_QUERY:
+			query = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("fehrest %s\n", FEHREST_VERSION);
+			return 0;
+		default:
+			fputs("see 'fehrest --help'\n", stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (argc > 0 && (strcmp(argv[0], "list") == 0 ||
+	    strcmp(argv[0], "search") == 0 || strcmp(argv[0], "show") == 0 ||
+	    strcmp(argv[0], "import") == 0 || strcmp(argv[0], "export") == 0 ||
+	    strcmp(argv[0], "dupes") == 0))
+		return run_command(argv[0], &o, argv + 1, argc - 1);
+	if (argc > 1)
+		usage_error("unknown command '%s'", argv[0]);
+	if (o.format_set)
+		usage_error("--format applies to the commands, not to the "
+		    "browser%s", "");
+
+	memset(&ui, 0, sizeof ui);
+	ui.catalogue = argc == 1 ? argv[0] : o.catalogue;
+	ui.bidi = o.bidi;
+	ui.once = once;
+	ui.query = query;
+	return ui_run(&ui);
+}
