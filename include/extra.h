@@ -12,8 +12,6 @@
 
 #include <stddef.h>
 
-#include "buf.h"
-
 struct extra_field {
 	char	*key;
 	char	*value;
@@ -45,7 +43,5 @@ char	*extra_to_json(const struct extra *e);
  * is not one JSON object (e may then hold the members read so far).
  */
 int	 extra_parse(struct extra *e, const char *json);
-/* Appends s as a JSON string literal, quotes included. */
-void	 extra_json_string(struct buf *b, const char *s);
 
 #endif

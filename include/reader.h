@@ -43,8 +43,9 @@ int	 reader_reject(struct import_context *ctx, long line, char **error,
 /*
  * Finishes r: rejects it (as reader_reject()) when it has no title,
  * otherwise sets its source_file and hands it to the sink. Clears r in
- * every case. Returns 0, or -1 with *error set when the record was
- * rejected or the sink stopped the run.
+ * every case. Returns 0, or -1 when the record was rejected (*error
+ * set) or the sink stopped the run (*error NULL: the sink holds the
+ * message).
  */
 int	 reader_emit(struct import_context *ctx, struct record *r,
 	    char **error);

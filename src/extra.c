@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "extra.h"
+#include "json.h"
 #include "xmalloc.h"
 
 void
@@ -67,40 +68,6 @@ extra_get(const struct extra *e, const char *key)
 	return NULL;
 }
 
-void
-extra_json_string(struct buf *b, const char *s)
-{
-	const unsigned char	*p;
-
-	buf_addch(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
-			buf_addstr(b, "\\\"");
-			break;
-		case '\\':
-			buf_addstr(b, "\\\\");
-			break;
-		case '\n':
-			buf_addstr(b, "\\n");
-			break;
-		case '\r':
-			buf_addstr(b, "\\r");
-			break;
-		case '\t':
-			buf_addstr(b, "\\t");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_addch(b, (char)*p);
-			break;
-		}
-	}
-	buf_addch(b, '"');
-}
-
 char *
 extra_to_json(const struct extra *e)
 {
@@ -114,9 +81,9 @@ extra_to_json(const struct extra *e)
 	for (i = 0; i < e->nfields; i++) {
 		if (i > 0)
 			buf_addch(&b, ',');
-		extra_json_string(&b, e->fields[i].key);
+		json_add_string(&b, e->fields[i].key);
 		buf_addch(&b, ':');
-		extra_json_string(&b, e->fields[i].value);
+		json_add_string(&b, e->fields[i].value);
 	}
 	buf_addch(&b, '}');
 	return buf_take(&b);

@@ -144,8 +144,8 @@ reader_emit(struct import_context *ctx, struct record *r, char **error)
 	rc = ctx->sink(r, ctx->arg);
 	record_clear(r);
 	if (rc == -1) {
-		*error = xasprintf("%s:%ld: import stopped at this record",
-		    reader_path(ctx), line);
+		/* The sink keeps its own message; import.c reports that one. */
+		*error = NULL;
 		return -1;
 	}
 	ctx->records++;
