@@ -342,6 +342,25 @@ parse_words(struct parser *p, struct span in, const struct spans *words)
 	    decode(p, span_range(words, von, words->n)));
 }
 
+/* Returns whether in has a comma outside braces. */
+static bool
+has_comma(struct span in)
+{
+	size_t	i;
+	int	depth;
+
+	depth = 0;
+	for (i = 0; i < in.len; i++) {
+		if (in.s[i] == '{')
+			depth++;
+		else if (in.s[i] == '}' && depth > 0)
+			depth--;
+		else if (in.s[i] == ',' && depth == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 parse_person(struct parser *p, struct span in)
 {
@@ -363,6 +382,9 @@ parse_person(struct parser *p, struct span in)
 	split_char(in, ',', &parts);
 	if (parts.n >= 2) {
 		parse_with_commas(p, &parts);
+	} else if (parts.n == 1 && has_comma(in)) {
+		/* "El Hachmane," is a family name with no given names. */
+		add_person(p, NULL, NULL, decode(p, parts.v[0]));
 	} else {
 		free(parts.v);
 		parts.v = NULL;
