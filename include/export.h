@@ -25,11 +25,13 @@ struct export_writer;
 struct export_format;
 
 /*
- * BibTeX: one @type{key, ...} entry per record, keys made of the first
- * author's family name, the year and the first significant title word,
- * folded to ASCII and made unique with a, b, c, ...; LaTeX's special
- * characters escaped, other text left as UTF-8; the title in an extra
- * pair of braces so styles keep its case.
+ * BibTeX: one @type{key, ...} entry per record. A key is the first
+ * author's family name ("anon" with no authors, nothing when the name
+ * has no Latin letters), the year and the first title word that is not
+ * a stop word, folded to lowercase ASCII, then a, b, c, ... until it is
+ * unique in the file. LaTeX's special characters are escaped, other
+ * text stays UTF-8, and the title gets an extra pair of braces so
+ * styles keep its case.
  */
 extern const struct export_format export_bibtex;
 /* RIS: TY first and ER last, one AU and one KW per line, LF line ends. */

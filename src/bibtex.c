@@ -483,16 +483,32 @@ field_slot(struct record *r, const char *name)
 	return NULL;
 }
 
-/* Writes page ranges with a hyphen: BibTeX's 12--34 decodes to an en dash. */
-static void
-plain_page_range(char *pages)
+/*
+ * Returns the pages field decoded with BibTeX's range dash "--" as a
+ * hyphen, the way other formats write ranges; a literal en dash stays.
+ */
+static char *
+pages_text(struct bib *b, const struct field *f)
 {
-	char	*dash;
+	struct buf	 raw;
+	char		*text, *clean;
+	size_t		 i;
 
-	while ((dash = strstr(pages, "\xe2\x80\x93")) != NULL) {
-		*dash = '-';
-		memmove(dash + 1, dash + 3, strlen(dash + 3) + 1);
+	buf_init(&raw);
+	buf_addstr(&raw, "");
+	for (i = 0; i < f->value.len; i++) {
+		buf_addch(&raw, f->value.data[i]);
+		while (f->value.data[i] == '-' && i + 1 < f->value.len &&
+		    f->value.data[i + 1] == '-')
+			i++;
 	}
+	text = reader_text(b->ctx, raw.data, raw.len, f->line);
+	buf_free(&raw);
+	clean = latex_decode(text, strlen(text));
+	free(text);
+	text = text_clean_spaces(clean);
+	free(clean);
+	return text;
 }
 
 /*
@@ -525,12 +541,13 @@ store_field(struct bib *b, struct record *r, const struct field *f,
 		}
 		return 0;
 	}
-	text = field_text(b, f, strcmp(f->name, "abstract") != 0);
-	rc = 0;
 	slot = field_slot(r, f->name);
+	if (slot == &r->pages)
+		text = pages_text(b, f);
+	else
+		text = field_text(b, f, strcmp(f->name, "abstract") != 0);
+	rc = 0;
 	if (slot != NULL && *slot == NULL) {
-		if (slot == &r->pages)
-			plain_page_range(text);
 		*slot = text;
 		return 0;
 	}

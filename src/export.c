@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,7 +397,8 @@ key_base(const struct record *r)
 		if (folded.data[i] != ' ')
 			buf_addch(&key, folded.data[i]);
 	}
-	if (key.len == 0)
+	/* A name in another script has no ASCII form; the key starts later. */
+	if (r->nauthors == 0)
 		buf_addstr(&key, "anon");
 	if (r->year > 0)
 		buf_printf(&key, "%d", r->year);
@@ -405,6 +407,8 @@ key_base(const struct record *r)
 		add_ascii_fold(&folded, r->title);
 	add_title_word(&key, buf_str(&folded));
 	buf_free(&folded);
+	if (key.len == 0)
+		buf_addstr(&key, "ref");
 	return buf_take(&key);
 }
 
@@ -514,29 +518,55 @@ is_bibtex_field_name(const char *s)
 	return true;
 }
 
+/* Returns whether bibtex_record() wrote the field called name. */
+static bool
+bibtex_wrote(const struct record *r, const char *name)
+{
+	static const struct {
+		const char	*name;
+		size_t		 offset;
+	} fields[] = {
+		{ "title",	offsetof(struct record, title) },
+		{ "journal",	offsetof(struct record, journal) },
+		{ "booktitle",	offsetof(struct record, journal) },
+		{ "volume",	offsetof(struct record, volume) },
+		{ "number",	offsetof(struct record, issue) },
+		{ "pages",	offsetof(struct record, pages) },
+		{ "doi",	offsetof(struct record, doi) },
+		{ "url",	offsetof(struct record, url) },
+		{ "abstract",	offsetof(struct record, abstract) },
+		{ "keywords",	offsetof(struct record, keywords) },
+		{ "isbn",	offsetof(struct record, isbn) },
+		{ "issn",	offsetof(struct record, isbn) },
+	};
+	size_t	i;
+
+	if (strcmp(name, "author") == 0)
+		return r->nauthors > 0;
+	if (strcmp(name, "year") == 0)
+		return r->year > 0;
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (strcmp(fields[i].name, name) == 0)
+			return !is_empty(*(char *const *)((const char *)r +
+			    fields[i].offset));
+	}
+	return false;
+}
+
+/* Writes the extra fields that are BibTeX fields not written already. */
 static void
 bibtex_extra(struct buf *b, const struct record *r)
 {
-	static const char *const written[] = {
-		"author", "title", "journal", "booktitle", "year", "volume",
-		"number", "pages", "doi", "url", "abstract", "keywords",
-		"isbn", "issn",
-	};
 	struct extra	e;
-	size_t		i, j;
+	size_t		i;
 
 	if (r->extra == NULL)
 		return;
 	extra_init(&e);
 	extra_parse(&e, r->extra);
 	for (i = 0; i < e.nfields; i++) {
-		if (!is_bibtex_field_name(e.fields[i].key))
-			continue;
-		for (j = 0; j < sizeof written / sizeof written[0]; j++) {
-			if (strcmp(written[j], e.fields[i].key) == 0)
-				break;
-		}
-		if (j == sizeof written / sizeof written[0])
+		if (is_bibtex_field_name(e.fields[i].key) &&
+		    !bibtex_wrote(r, e.fields[i].key))
 			bibtex_field(b, e.fields[i].key, e.fields[i].value);
 	}
 	extra_free(&e);

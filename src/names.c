@@ -342,9 +342,9 @@ parse_words(struct parser *p, struct span in, const struct spans *words)
 	    decode(p, span_range(words, von, words->n)));
 }
 
-/* Returns whether in has a comma outside braces. */
+/* Returns whether in has the byte sep outside braces. */
 static bool
-has_comma(struct span in)
+has_separator(struct span in, char sep)
 {
 	size_t	i;
 	int	depth;
@@ -355,7 +355,7 @@ has_comma(struct span in)
 			depth++;
 		else if (in.s[i] == '}' && depth > 0)
 			depth--;
-		else if (in.s[i] == ',' && depth == 0)
+		else if (in.s[i] == sep && depth == 0)
 			return true;
 	}
 	return false;
@@ -382,7 +382,7 @@ parse_person(struct parser *p, struct span in)
 	split_char(in, ',', &parts);
 	if (parts.n >= 2) {
 		parse_with_commas(p, &parts);
-	} else if (parts.n == 1 && has_comma(in)) {
+	} else if (parts.n == 1 && has_separator(in, ',')) {
 		/* "El Hachmane," is a family name with no given names. */
 		add_person(p, NULL, NULL, decode(p, parts.v[0]));
 	} else {
@@ -478,7 +478,8 @@ names_guess_style(const char *s)
 	in.len = strlen(s);
 	if (has_and(in))
 		return NAMES_BIBTEX;
-	if (has_char(in, ';'))
+	/* Even one ';' counts: "Smith, Jr, John;" is a list of one. */
+	if (has_separator(in, ';'))
 		return NAMES_SEMICOLON;
 	for (i = 0; i < in.len; i++) {
 		if (is_run_together_break(s, in.len, i))

@@ -392,11 +392,11 @@ read_line(struct ris *s, const char *line, size_t len, long lineno,
 	}
 	if (strcmp(tag, "TY") == 0) {
 		if (s->start != 0) {
-			ris_reset(s);
 			if (reader_reject(s->ctx, s->start, error,
 			    "record is not closed; add an 'ER  - ' line before "
 			    "line %ld", lineno) == -1)
 				return -1;
+			ris_reset(s);
 		}
 		s->start = lineno;
 	} else if (s->start == 0) {

@@ -82,8 +82,7 @@ static const struct names_case cases[] = {
 };
 
 static void
-check_person(const struct person *got, const struct expected_person *want,
-    const char *input)
+check_person(const struct person *got, const struct expected_person *want)
 {
 	assert_string_equal(got->name, want->name);
 	if (want->given == NULL)
@@ -110,8 +109,7 @@ test_names_table(void **state)
 		assert_int_equal(added, cases[i].n);
 		assert_int_equal(r.nauthors, cases[i].n);
 		for (j = 0; j < cases[i].n; j++)
-			check_person(&r.authors[j], &cases[i].people[j],
-			    cases[i].input);
+			check_person(&r.authors[j], &cases[i].people[j]);
 		record_clear(&r);
 	}
 }
