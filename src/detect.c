@@ -100,15 +100,19 @@ is_numbered_title(const char *line, size_t len)
 
 	for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
 		;
-	if (i == 0)
-		return false;
 	for (digits = 0; i < len && line[i] >= '0' && line[i] <= '9'; i++)
 		digits++;
 	return digits > 0 && len - i > 3 && memcmp(line + i, " - ", 3) == 0;
 }
 
+/*
+ * Returns whether the text is a listing: a numbered title line, later a
+ * teaser ending in " More" and an abstract ending in "Manuscript
+ * profile". With complete false, the title line is enough; that finds a
+ * damaged listing, so its reader can say what is missing where.
+ */
 static bool
-looks_listing(const char *data, size_t len)
+looks_listing(const char *data, size_t len, bool complete)
 {
 	struct lines	 l = { data, len, 0 };
 	const char	*line;
@@ -117,12 +121,15 @@ looks_listing(const char *data, size_t len)
 
 	title = more = false;
 	while (next_line(&l, &line, &n)) {
-		if (!title)
+		if (!title) {
 			title = is_numbered_title(line, n);
-		else if (!more)
+			if (title && !complete)
+				return true;
+		} else if (!more) {
 			more = ends_with(line, n, " More");
-		else if (ends_with(line, n, "Manuscript profile"))
+		} else if (ends_with(line, n, "Manuscript profile")) {
 			return true;
+		}
 	}
 	return false;
 }
@@ -161,7 +168,7 @@ import_detect(const char *data, size_t len)
 		return IMPORT_BIBTEX;
 	if (looks_ris(data, len))
 		return IMPORT_RIS;
-	if (looks_listing(data, len))
+	if (looks_listing(data, len, true))
 		return IMPORT_LISTING;
 	l.data = data;
 	l.len = len;
@@ -172,6 +179,8 @@ import_detect(const char *data, size_t len)
 		return IMPORT_TSV;
 	if (memchr(line, ',', n) != NULL && header_has_column(line, n, ','))
 		return IMPORT_CSV;
+	if (looks_listing(data, len, false))
+		return IMPORT_LISTING;
 	return IMPORT_AUTO;
 }
 

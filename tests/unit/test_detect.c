@@ -21,7 +21,10 @@ static const struct detect_case cases[] = {
 	  "        1 - A title\n        Some Author\n"
 	  "        Teaser text More\n        Full abstract. Manuscript profile\n",
 	  IMPORT_LISTING },
-	{ "        1 - A title\n        Teaser text More\n", IMPORT_AUTO },
+	/* A damaged listing still goes to the listing reader for its message. */
+	{ "        1 - A title\n        Teaser text More\n", IMPORT_LISTING },
+	{ "1 - A title\nAda Lovelace\n", IMPORT_LISTING },
+	{ "Dear editor,\nplease find attached our paper.\n", IMPORT_AUTO },
 	{ "\"author\",\"title\",\"year\"\n\"A\",\"T\",2000\n", IMPORT_CSV },
 	{ "ID,Title,Year\n", IMPORT_CSV },
 	{ "id\tTITLE\tyear\n1\tT\t2000\n", IMPORT_TSV },
