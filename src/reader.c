@@ -15,7 +15,7 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Values that say a date is not known yet; they give year 0. */
+/* Values that mark a date as not known yet. They give year 0. */
 static const char *const unknown_dates[] = {
 	"n.d.", "n.d", "nd", "no date", "in press", "forthcoming", "undated",
 };
