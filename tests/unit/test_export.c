@@ -371,8 +371,10 @@ test_export_write_error(void **state)
 
 	(void)state;
 	fp = fopen("/dev/full", "w");
-	if (fp == NULL)
-		skip();
+	if (fp == NULL) {
+		print_message("# /dev/full is missing; nothing to test\n");
+		return;
+	}
 	setvbuf(fp, NULL, _IONBF, 0);
 	record_init(&r);
 	record_set(&r.title, "T");
