@@ -3,7 +3,7 @@
  *
  * Prepared statements are kept for the life of the handle because the
  * browser runs the same few queries on every keystroke and every scroll.
- * The meta table holds the display name, the article count (kept at
+ * The meta table contains the display name, the article count (kept at
  * each commit so that opening a million-article file needs no count
  * scan), a generation string, and a "bundled" flag.
  */
@@ -648,6 +648,22 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 		*error = xasprintf("%s: the catalogue is open read-only",
 		    c->path);
 		return -1;
+	}
+	/*
+	 * Numbers are unique within a catalogue so that "show N" names one
+	 * article. A number already taken, as when a second listing is
+	 * imported into the same file, is replaced by the next free one; the
+	 * source's own number stays in source_id.
+	 */
+	if (r->number != 0) {
+		long	existing;
+
+		rc = catalogue_find_number(c, r->number, &existing, error);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			r->number = 0;
+		rc = -1;
 	}
 	if (r->number == 0) {
 		if ((st = get_stmt(c, ST_NEXT_NUMBER, error)) == NULL)
