@@ -631,7 +631,11 @@ const struct export_format export_bibtex = {
 
 /* ---- RIS ---- */
 
-/* Writes "XX  - value"; line breaks in value become continuation lines. */
+/*
+ * Writes "XX  - value"; line breaks in value become continuation lines.
+ * NOTE: a line of the value that itself starts like a tag line
+ * ("ER  - ...") would be read back as a tag; RIS has no escape for it.
+ */
 static void
 ris_tag(struct buf *b, const char *tag, const char *value)
 {
