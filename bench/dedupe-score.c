@@ -191,6 +191,17 @@ peak_mib(void)
 	return ru.ru_maxrss / 1024;
 }
 
+/* Returns the processor time the process has used, user and system. */
+static double
+cpu_seconds(void)
+{
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static void
 print_match(const struct record *a, const struct record *b,
     const struct dupes_match *m)
@@ -631,9 +642,8 @@ next_member:
 		json_space(&j);
 	}
 
-	printf("| %s | %zu pairs | %zu decided as labelled | %zu false "
-	    "matches | %zu missed | %.2f s | %ld |\n", label, cases, right, fp,
-	    fn, seconds_since(&start), peak_mib());
+	printf("| %s | %zu | %zu | %zu | %zu | %.3f | %ld |\n", label, cases,
+	    right, fp, fn, seconds_since(&start), peak_mib());
 	free(data);
 	free(path);
 }
@@ -802,9 +812,9 @@ score_scale(const char *label, const char *dir, size_t n)
 	for (i = 0; i < res.nclusters; i++)
 		in_clusters += res.clusters[i].nmembers;
 
-	printf("| %s x %zu | %zu clusters, %zu records | %zu pairs compared | "
-	    "%.1f s keys + %.1f s search | %ld |\n", label, n, res.nclusters,
-	    in_clusters, res.compared, add_secs, run_secs, peak_mib());
+	printf("| %s | %zu | %zu | %zu | %zu | %.1f | %.1f | %.1f | %ld |\n",
+	    label, n, res.nclusters, in_clusters, res.compared, add_secs,
+	    run_secs, cpu_seconds(), peak_mib());
 	dupes_result_free(&res);
 	dupes_finder_free(f);
 	for (i = 0; i < s.n; i++)
