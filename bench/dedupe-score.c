@@ -3,7 +3,7 @@
  *
  *   dedupe-score [-v] [-m] [-l LABEL] DIR
  *
- * DIR holds either records.csv and clusters.csv (one line per duplicate
+ * DIR contains either records.csv and clusters.csv (one line per duplicate
  * cluster, record ids joined by ';') or pairs.json (cases of two records
  * with expected_duplicate). The records are read with the CSV importer,
  * dupes_find() runs on them, and one Markdown table row is printed with

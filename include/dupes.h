@@ -1,5 +1,5 @@
 /*
- * Finding articles that a catalogue holds more than once.
+ * Finding articles that a catalogue contains more than once.
  *
  * dupes_find() folds each record once into a compact key, gathers
  * candidate pairs from several blocking keys (so the cost grows close to
@@ -37,7 +37,7 @@ enum dupes_field {
 	DUPES_NFIELDS
 };
 
-/* How one field of two records compares, from strongest agreement down. */
+/* Verdicts on one field of two records, from strongest agreement down. */
 enum dupes_verdict {
 	DUPES_SAME,		/* equal after normalisation */
 	DUPES_SIMILAR,		/* the same value written differently */
@@ -84,7 +84,7 @@ struct dupes_result {
 	size_t			 nclusters;
 	size_t			 candidates;	/* pairs the blocking keys proposed */
 	size_t			 compared;	/* pairs scored */
-	size_t			 rejected_links; /* matches refused by the cluster check */
+	size_t			 rejected_links; /* matches rejected by the cluster check */
 };
 
 /*
@@ -100,7 +100,7 @@ int	 dupes_find(const struct record *records, size_t n,
  * are added one at a time and reduced to compact keys at once, so the
  * caller may free each record after dupes_finder_add(). The result's
  * reasons then have verdicts and points but no texts (text is NULL),
- * because the records are gone; dupes_compare() on a link's two records
+ * because the records are gone. dupes_compare() on a link's two records
  * gives the texts.
  */
 struct dupes_finder;
@@ -109,7 +109,7 @@ struct dupes_finder;
 struct dupes_finder *dupes_finder_new(void);
 /*
  * Adds r as the next record (index 0, 1, ...). Returns 0, or -1 with an
- * allocated message in *error when the finder holds the maximum.
+ * allocated message in *error when the finder is full (2^32 - 2 records).
  */
 int	 dupes_finder_add(struct dupes_finder *f, const struct record *r,
 	    char **error);
@@ -122,7 +122,7 @@ void	 dupes_result_free(struct dupes_result *result);
 
 /*
  * Compares two records with the rules dupes_find() uses and stores the
- * decision, the score and one reason per field in *match; the caller
+ * decision, the score and one reason per field in *match. The caller
  * frees the reasons with dupes_match_free().
  */
 void	 dupes_compare(const struct record *a, const struct record *b,
@@ -134,7 +134,7 @@ const char *dupes_field_name(enum dupes_field field);
 /* Returns the verdict's name: "same", "similar", "conflict", ... */
 const char *dupes_verdict_name(enum dupes_verdict verdict);
 
-/* How a word differs from its counterpart on the other side. */
+/* Kinds of difference between a word and its counterpart on the other side. */
 enum dupes_change {
 	DUPES_CHANGE_CASE,	/* the same word after folding: "Level" vs "level" */
 	DUPES_CHANGE_WORD	/* a different, added or removed word */

@@ -3,10 +3,10 @@
  * the normalisations that build it. Shared by the modules of src/dupes*.c
  * only; the browser uses dupes.h.
  *
- * A key keeps what the rules need and nothing else: every string is
+ * A key keeps what the rules need and nothing else. Every string is
  * folded once (text_fold() on non-ASCII words, plain lower-casing on
- * ASCII ones) and stored in one allocation, blob, at the offsets below;
- * offset 0 is the empty string, which means "missing". The abstract is
+ * ASCII ones) and stored in one allocation, blob, at the offsets below.
+ * Offset 0 is the empty string, which means "missing". The abstract is
  * reduced to a bottom-k sketch of its word hashes, enough to estimate
  * how many words two abstracts share.
  */
@@ -26,7 +26,7 @@
 /* Authors compared per record; later ones are ignored. */
 #define DUPES_MAX_AUTHORS 64
 
-/* What a title says the record is, besides an article. */
+/* Kinds of record that a title shows, besides an article. */
 enum dupes_title_kind {
 	DUPES_KIND_ARTICLE,
 	DUPES_KIND_ERRATUM,	/* "Erratum: X", "Correction to X" */
@@ -90,7 +90,7 @@ void	 dupes_fold_words(const char *s, struct buf *out);
  * Stores in out the DOI found in s (bare, "doi:", doi.org or dx.doi.org
  * URL, URL-encoded, any case, trailing punctuation) in lower case
  * without a Cochrane-style ".pubN" version suffix, whose N it returns
- * in *version (0 if none). Returns false when s holds no DOI.
+ * in *version (0 if none). Returns false when s contains no DOI.
  */
 bool	 dupes_doi_normalize(const char *s, struct buf *out, int *version);
 /*
@@ -104,8 +104,8 @@ bool	 dupes_is_placeholder(const char *s);
 /*
  * Scores the pair of keys a and b with the rules of src/dupes_score.c
  * and fills *m. When ra and rb (the records the keys were built from)
- * are given, each reason gets a text quoting them; otherwise the texts
- * stay NULL, which is what dupes_find() uses while searching.
+ * are given, each reason gets a text quoting them. Otherwise the texts
+ * stay NULL, as dupes_find() wants them while searching.
  */
 void	 dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 	    const struct record *ra, const struct record *rb,

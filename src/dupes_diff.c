@@ -3,8 +3,8 @@
  * view of a duplicate pair. See dupes_diff_words() in dupes.h.
  *
  * The words of both sides are aligned by a longest common subsequence
- * of their folded forms; words outside the alignment are changed, and
- * aligned words whose bytes differ changed only in case or accents.
+ * of their folded forms. Words outside the alignment are changed words.
+ * Aligned words whose bytes differ changed only in case or accents.
  */
 #include <ctype.h>
 #include <stdint.h>

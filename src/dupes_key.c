@@ -12,7 +12,7 @@
 #include "dupes_key.h"
 #include "xmalloc.h"
 
-/* Title openings that say the record is not the article itself. */
+/* Title openings that mark the record as something other than the article. */
 static const struct {
 	const char	*prefix;	/* lower-case ASCII, as written */
 	int		 kind;
@@ -59,8 +59,8 @@ static const struct {
 };
 
 /*
- * Titles that name a kind of item rather than a work: equal titles of
- * this kind say nothing about whether two records are one article.
+ * Titles that name a kind of item rather than a work. Equal titles of
+ * this kind are no evidence that two records are one article.
  */
 static const char *const generic_titles[] = {
 	"editorial", "editorials", "guest editorial", "editorial comment",
@@ -233,7 +233,7 @@ compare_strings(const void *a, const void *b)
 
 /*
  * Appends to out the numbers of the folded title, sorted and separated
- * by spaces: every run of digits, wherever it stands ("cd4", "hpv16" and
+ * by spaces: every run of digits, wherever it occurs ("cd4", "hpv16" and
  * "p16(ink4a)" give 4, 16 and 16 4; leading zeros dropped), and roman
  * numerals, number words and single letters after a series word ("part
  * ii" gives 2). Digit runs rather than words, so that "HPV16/18" and
@@ -572,18 +572,18 @@ add_family(const char *s, size_t len, struct buf *words, struct buf *joined)
 {
 	struct buf	 raw, folded;
 	const char	*w;
-	size_t		 wl, kept;
+	size_t		 wl, added;
 
 	buf_init(&raw);
 	buf_init(&folded);
 	buf_add(&raw, s, len);
 	dupes_fold_words(buf_str(&raw), &folded);
-	kept = 0;
+	added = 0;
 	for (w = buf_str(&folded); *w != '\0'; w = next_word(w)) {
 		wl = word_len(w);
 		if (IN_LIST(name_particles, w, wl) && *next_word(w) != '\0')
 			continue;
-		if (kept++ > 0)
+		if (added++ > 0)
 			buf_addch(words, ' ');
 		buf_add(words, w, wl);
 		buf_add(joined, w, wl);

@@ -163,8 +163,8 @@ add_word_separator(struct buf *out)
 }
 
 /*
- * Folds one whitespace-delimited chunk that holds non-ASCII bytes with
- * text_fold() and appends its words.
+ * Folds one whitespace-delimited chunk that contains non-ASCII bytes
+ * with text_fold() and appends its words.
  */
 static void
 fold_chunk(const char *s, size_t len, struct buf *out)
@@ -196,7 +196,7 @@ fold_chunk(const char *s, size_t len, struct buf *out)
 }
 
 /*
- * Makes room for len more bytes in out without changing its contents;
+ * Makes room for len more bytes in out without changing its contents.
  * buf.h has no call for that, so the bytes are added and taken back.
  */
 static void

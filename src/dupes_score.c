@@ -2,23 +2,26 @@
  * Scoring a pair of records: the rules of duplicate detection.
  *
  * Each field is compared on its own and gets a verdict (same, similar,
- * partial, missing, different, conflict). The verdicts then go through
- * decide(), which holds every rule in one place:
+ * partial, missing, different, conflict). Three functions then apply
+ * every rule, in this order:
  *
- *  1. Vetoes. A conflict in a field that identifies a work rules the
- *     pair out: different DOIs, years more than one apart, titles of a
- *     different kind (erratum, comment, reply) or with different
- *     numbers, clearly different titles or authors. Volume, page and
- *     journal conflicts veto unless stronger evidence (the same DOI, or
- *     the same volume and first page for the journal) outweighs them,
- *     because those fields are often written inconsistently.
- *  2. Points. Each agreeing field adds the points of the table below;
- *     a pair with at least DUPES_THRESHOLD points matches.
- *  3. Guards. Weak evidence needs backing: a generic title ("Editorial")
- *     or a missing or only partly equal title, and a year one apart
- *     (online-first), each need a named corroborating field.
+ *  1. Vetoes, in veto(). A conflict in a field that identifies a work
+ *     rules the pair out: different DOIs, years more than one apart,
+ *     titles of a different kind (erratum, comment, reply) or with
+ *     different numbers, clearly different titles or authors. Each
+ *     exception names the fields that must all agree to outweigh the
+ *     conflict, because volumes, pages, DOIs and author lists are
+ *     sometimes miswritten by exports.
+ *  2. Guards, in decide(). Weak evidence needs backing: a missing or
+ *     only partly equal title, and a year one apart (online-first),
+ *     each need a named corroborating field. guard_generic_title() asks
+ *     a generic title ("Editorial") for the same DOI, or the same
+ *     journal, volume and first page.
+ *  3. Points, in decide(). Each field adds the points of the table
+ *     below, and a pair with at least DUPES_THRESHOLD points matches.
  *
- * Missing fields add nothing and take nothing away.
+ * Missing fields add nothing and take nothing away. The same veto()
+ * decides whether two clusters may be joined.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -313,7 +316,7 @@ compare_title(struct pair *p)
 	return DUPES_CONFLICT;
 }
 
-/* How two people's names compare, from best to worst. */
+/* Kinds of agreement between two people's names, from best to worst. */
 enum person_match {
 	PERSON_EXACT,
 	PERSON_INITIALS,	/* given names against initials */
@@ -1160,11 +1163,11 @@ decide(const enum dupes_verdict *v, const struct pair *p,
 	}
 	/*
 	 * The online-first and the issue version are a year apart. The
-	 * same journal alone does not explain that, since journals print
-	 * yearly updates under one title; the same DOI or abstract does, and
-	 * so does the same journal with online-first pagination ("1-17"
-	 * against the issue's pages) or with the same volume and first page
-	 * (one record took its year from another date).
+	 * same journal alone does not explain that, because journals print
+	 * yearly updates under one title. The same DOI or abstract does.
+	 * So does the same journal with online-first pagination ("1-17"
+	 * against the issue's pages), or with the same volume and first
+	 * page (one record took its year from another date).
 	 */
 	if (v[DUPES_YEAR] == DUPES_DIFFERENT && !doi_same &&
 	    !agrees(v[DUPES_ABSTRACT]) && !((p->online_first ||
