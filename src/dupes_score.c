@@ -580,35 +580,24 @@ say_person(struct pair *p, const struct dupes_person *a,
 	}
 }
 
-static enum dupes_verdict
-compare_authors(struct pair *p)
+/*
+ * Pairs each person of pa with the best unused person of pb, writes a
+ * note on each inexact pairing and returns the number paired. *all_exact
+ * is cleared unless every person of pa found an exact counterpart.
+ */
+static size_t
+match_people(struct pair *p, const struct dupes_person *pa, size_t na,
+    const struct dupes_person *pb, size_t nb, bool *all_exact)
 {
-	struct dupes_person	pa[DUPES_MAX_AUTHORS], pb[DUPES_MAX_AUTHORS];
-	struct buf		notes, saved;
 	bool			used[DUPES_MAX_AUTHORS], a_longer, al;
 	enum person_match	m, best;
-	size_t			na, nb, i, j, jj, bestj, matched, fewer;
+	size_t			i, j, jj, bestj, matched;
 	int			dropped, d;
-	bool			all_exact;
 
-	na = p->a->nauthors;
-	nb = p->b->nauthors;
-	if (na == 0 || nb == 0) {
-		say(p, "authors: missing on one side");
-		return DUPES_MISSING;
-	}
-	dupes_key_persons(p->a, pa);
-	dupes_key_persons(p->b, pb);
 	memset(used, 0, sizeof used);
 	matched = 0;
-	all_exact = na == nb;
 	dropped = -1;
 	a_longer = false;
-
-	/* The notes on each person are written after the counts. */
-	buf_init(&notes);
-	saved = p->text;
-	p->text = notes;
 	for (i = 0; i < na; i++) {
 		best = PERSON_NONE;
 		bestj = 0;
@@ -627,16 +616,40 @@ compare_authors(struct pair *p)
 			if (m == PERSON_EXACT)
 				break;
 		}
-		if (best == PERSON_NONE) {
-			all_exact = false;
+		if (best != PERSON_EXACT)
+			*all_exact = false;
+		if (best == PERSON_NONE)
 			continue;
-		}
 		used[bestj] = true;
 		matched++;
-		if (best != PERSON_EXACT)
-			all_exact = false;
 		say_person(p, &pa[i], &pb[bestj], best, dropped, a_longer);
 	}
+	return matched;
+}
+
+static enum dupes_verdict
+compare_authors(struct pair *p)
+{
+	struct dupes_person	pa[DUPES_MAX_AUTHORS], pb[DUPES_MAX_AUTHORS];
+	struct buf		notes, saved;
+	size_t			na, nb, matched, fewer;
+	bool			all_exact;
+
+	na = p->a->nauthors;
+	nb = p->b->nauthors;
+	if (na == 0 || nb == 0) {
+		say(p, "authors: missing on one side");
+		return DUPES_MISSING;
+	}
+	dupes_key_persons(p->a, pa);
+	dupes_key_persons(p->b, pb);
+
+	/* The notes on each person are written after the counts. */
+	buf_init(&notes);
+	saved = p->text;
+	p->text = notes;
+	all_exact = na == nb;
+	matched = match_people(p, pa, na, pb, nb, &all_exact);
 	notes = p->text;
 	p->text = saved;
 
@@ -1115,52 +1128,30 @@ veto(const enum dupes_verdict *v, const struct pair *facts)
 }
 
 /*
- * Applies the vetoes, the points and the guards to the field verdicts
- * v[] and fills m.
+ * Returns the guard that rules out a pair that passed the vetoes, or
+ * NULL: weak evidence that no named field backs.
  */
-static void
-decide(const enum dupes_verdict *v, const struct pair *p,
-    struct dupes_match *m)
+static const char *
+guard(const enum dupes_verdict *v, const struct pair *p)
 {
-	bool	doi_same, hard_location;
-	int	f;
+	bool	doi_same, location;
 
-	m->duplicate = false;
-	m->veto = NULL;
-	m->score = 0;
-	for (f = 0; f < DUPES_NFIELDS; f++) {
-		m->reasons[f].field = (enum dupes_field)f;
-		m->reasons[f].verdict = v[f];
-		m->reasons[f].points = points[f][v[f]];
-		m->score += points[f][v[f]];
-	}
 	doi_same = agrees(v[DUPES_DOI]);
-	hard_location = agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES]);
+	location = agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES]);
 
-	/* 1. Vetoes. */
-	m->veto = veto(v, p);
-	if (m->veto != NULL)
-		return;
-
-	/* 3. Guards. */
 	if (v[DUPES_TITLE] == DUPES_MISSING &&
-	    !(doi_same && agrees(v[DUPES_AUTHORS]))) {
-		m->veto = "no title to compare, and no DOI and authors that agree";
-		return;
-	}
+	    !(doi_same && agrees(v[DUPES_AUTHORS])))
+		return "no title to compare, and no DOI and authors that agree";
+	/* A subtitle added, or a related paper: "X" and "X: a review". */
 	if ((v[DUPES_TITLE] == DUPES_PARTIAL ||
 	    v[DUPES_TITLE] == DUPES_DIFFERENT) && !doi_same &&
 	    !agrees(v[DUPES_ABSTRACT]) &&
-	    !(hard_location && v[DUPES_JOURNAL] != DUPES_CONFLICT)) {
-		m->veto = "titles only partly equal, with no DOI, abstract or "
+	    !(location && v[DUPES_JOURNAL] != DUPES_CONFLICT))
+		return "titles only partly equal, with no DOI, abstract or "
 		    "volume and page to back them";
-		return;
-	}
 	if (v[DUPES_TITLE] == DUPES_DIFFERENT && !(doi_same &&
-	    agrees(v[DUPES_AUTHORS]))) {
-		m->veto = "titles differ too much";
-		return;
-	}
+	    agrees(v[DUPES_AUTHORS])))
+		return "titles differ too much";
 	/*
 	 * The online-first and the issue version are a year apart. The
 	 * same journal alone does not explain that, because journals print
@@ -1172,13 +1163,35 @@ decide(const enum dupes_verdict *v, const struct pair *p,
 	if (v[DUPES_YEAR] == DUPES_DIFFERENT && !doi_same &&
 	    !agrees(v[DUPES_ABSTRACT]) && !((p->online_first ||
 	    (p->located && agrees(v[DUPES_VOLUME]))) &&
-	    agrees(v[DUPES_JOURNAL]))) {
-		m->veto = "years one apart, with no DOI, abstract or online-first "
+	    agrees(v[DUPES_JOURNAL])))
+		return "years one apart, with no DOI, abstract or online-first "
 		    "pagination to explain it";
-		return;
-	}
+	return NULL;
+}
 
-	/* 2. Points. */
+/*
+ * Adds up the points of the field verdicts v[] and fills m: a match
+ * needs no veto, no guard and DUPES_THRESHOLD points.
+ */
+static void
+decide(const enum dupes_verdict *v, const struct pair *p,
+    struct dupes_match *m)
+{
+	int	f;
+
+	m->duplicate = false;
+	m->score = 0;
+	for (f = 0; f < DUPES_NFIELDS; f++) {
+		m->reasons[f].field = (enum dupes_field)f;
+		m->reasons[f].verdict = v[f];
+		m->reasons[f].points = points[f][v[f]];
+		m->score += points[f][v[f]];
+	}
+	m->veto = veto(v, p);
+	if (m->veto == NULL)
+		m->veto = guard(v, p);
+	if (m->veto != NULL)
+		return;
 	m->duplicate = m->score >= DUPES_THRESHOLD;
 	if (!m->duplicate)
 		m->veto = "too little agreement";
