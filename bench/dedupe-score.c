@@ -239,12 +239,11 @@ gold_pairs(const struct set *s, size_t nclusters)
 }
 
 static void
-list_missed(const struct set *s, const bool *same_cluster_of)
+list_missed(const struct set *s)
 {
 	struct dupes_match	m;
 	size_t			i, j;
 
-	(void)same_cluster_of;
 	for (i = 0; i < s->n; i++) {
 		for (j = i + 1; j < s->n; j++) {
 			if (s->gold[i] < 0 || s->gold[i] != s->gold[j])
@@ -259,16 +258,97 @@ list_missed(const struct set *s, const bool *same_cluster_of)
 	}
 }
 
+/* The counts behind the measures of one set. */
+struct counts {
+	size_t	tp, fp;			/* removed records */
+	size_t	positives, negatives;	/* records the labels remove, keep */
+	size_t	found_pairs, true_pairs, gold_pairs;
+};
+
+/*
+ * Counts records as ASySD and BibDedupe do: the first member of each
+ * found cluster is kept and the others are removed.
+ */
+static void
+count_records(const struct set *s, size_t nclusters,
+    const struct dupes_result *res, struct counts *c)
+{
+	bool	*removed, *kept_gold;
+	size_t	 i, j;
+
+	removed = xcalloc(s->n == 0 ? 1 : s->n, sizeof *removed);
+	for (i = 0; i < res->nclusters; i++) {
+		for (j = 1; j < res->clusters[i].nmembers; j++)
+			removed[res->clusters[i].members[j]] = true;
+	}
+	kept_gold = xcalloc(nclusters == 0 ? 1 : nclusters, sizeof *kept_gold);
+	for (i = 0; i < s->n; i++) {
+		if (!removed[i] && s->gold[i] >= 0)
+			kept_gold[s->gold[i]] = true;
+	}
+	for (i = 0; i < s->n; i++) {
+		if (s->gold[i] >= 0)
+			c->positives++;
+		if (!removed[i])
+			continue;
+		if (s->gold[i] >= 0 && kept_gold[s->gold[i]])
+			c->tp++;
+		else
+			c->fp++;
+	}
+	c->positives -= nclusters;
+	c->negatives = s->n - c->positives;
+	free(removed);
+	free(kept_gold);
+}
+
+/* Counts the pairs inside found clusters and how many a gold cluster holds too. */
+static void
+count_pairs(const struct set *s, size_t nclusters,
+    const struct dupes_result *res, struct counts *c)
+{
+	const struct dupes_cluster	*cl;
+	struct dupes_match		 m;
+	size_t				 i, j, k;
+	size_t				 a, b;
+
+	for (i = 0; i < res->nclusters; i++) {
+		cl = &res->clusters[i];
+		for (j = 0; j < cl->nmembers; j++) {
+			for (k = j + 1; k < cl->nmembers; k++) {
+				a = cl->members[j];
+				b = cl->members[k];
+				c->found_pairs++;
+				if (s->gold[a] >= 0 && s->gold[a] == s->gold[b]) {
+					c->true_pairs++;
+					continue;
+				}
+				if (!verbose)
+					continue;
+				dupes_compare(&s->records[a], &s->records[b], &m);
+				printf("false pair:\n");
+				print_match(&s->records[a], &s->records[b], &m);
+				dupes_match_free(&m);
+			}
+		}
+	}
+	c->gold_pairs = gold_pairs(s, nclusters);
+}
+
+static double
+ratio(size_t a, size_t b)
+{
+	return b == 0 ? 1.0 : (double)a / (double)b;
+}
+
 static void
 score_clusters(const char *label, const char *dir)
 {
 	struct set		 s;
 	struct dupes_result	 res;
+	struct counts		 c;
 	struct timespec		 start;
-	const struct dupes_cluster *c;
-	size_t			 nclusters, i, j, k, tp, fp, positives, negatives;
-	size_t			 pred_pairs, true_pairs, gpairs;
-	bool			*removed, *kept_gold;
+	size_t			 nclusters, i;
 	char			*error;
 	double			 secs, precision, recall;
 
@@ -281,75 +361,22 @@ score_clusters(const char *label, const char *dir)
 		fatal("%s", error);
 	secs = seconds_since(&start);
 
-	/* Record counting: the first member of each predicted cluster is kept. */
-	removed = xcalloc(s.n, sizeof *removed);
-	for (i = 0; i < res.nclusters; i++) {
-		for (j = 1; j < res.clusters[i].nmembers; j++)
-			removed[res.clusters[i].members[j]] = true;
-	}
-	kept_gold = xcalloc(nclusters == 0 ? 1 : nclusters, sizeof *kept_gold);
-	for (i = 0; i < s.n; i++) {
-		if (!removed[i] && s.gold[i] >= 0)
-			kept_gold[s.gold[i]] = true;
-	}
-	tp = fp = 0;
-	for (i = 0; i < s.n; i++) {
-		if (!removed[i])
-			continue;
-		if (s.gold[i] >= 0 && kept_gold[s.gold[i]])
-			tp++;
-		else
-			fp++;
-	}
-	positives = 0;
-	for (i = 0; i < s.n; i++) {
-		if (s.gold[i] >= 0)
-			positives++;
-	}
-	positives -= nclusters;
-	negatives = s.n - positives;
-
-	/* Pairwise. */
-	pred_pairs = true_pairs = 0;
-	for (i = 0; i < res.nclusters; i++) {
-		c = &res.clusters[i];
-		for (j = 0; j < c->nmembers; j++) {
-			for (k = j + 1; k < c->nmembers; k++) {
-				pred_pairs++;
-				if (s.gold[c->members[j]] >= 0 &&
-				    s.gold[c->members[j]] == s.gold[c->members[k]])
-					true_pairs++;
-				else if (verbose) {
-					struct dupes_match m;
-
-					dupes_compare(&s.records[c->members[j]],
-					    &s.records[c->members[k]], &m);
-					printf("false pair:\n");
-					print_match(&s.records[c->members[j]],
-					    &s.records[c->members[k]], &m);
-					dupes_match_free(&m);
-				}
-			}
-		}
-	}
-	gpairs = gold_pairs(&s, nclusters);
-	precision = pred_pairs == 0 ? 1 : (double)true_pairs / (double)pred_pairs;
-	recall = gpairs == 0 ? 1 : (double)true_pairs / (double)gpairs;
-
+	memset(&c, 0, sizeof c);
+	count_records(&s, nclusters, &res, &c);
+	count_pairs(&s, nclusters, &res, &c);
 	if (missed)
-		list_missed(&s, NULL);
+		list_missed(&s);
 
+	precision = ratio(c.true_pairs, c.found_pairs);
+	recall = ratio(c.true_pairs, c.gold_pairs);
 	printf("| %s | %zu | %zu | %zu | %zu | %zu | %zu | %.4f | %.4f | "
 	    "%.4f | %.4f | %.4f | %.2f | %ld |\n", label, s.n, nclusters,
-	    res.nclusters, tp, fp, positives - tp,
-	    positives == 0 ? 1.0 : (double)tp / (double)positives,
-	    negatives == 0 ? 1.0 : (double)(negatives - fp) / (double)negatives,
+	    res.nclusters, c.tp, c.fp, c.positives - c.tp,
+	    ratio(c.tp, c.positives), ratio(c.negatives - c.fp, c.negatives),
 	    precision, recall, precision + recall == 0 ? 0 :
 	    2 * precision * recall / (precision + recall), secs, peak_mib());
 
 	dupes_result_free(&res);
-	free(removed);
-	free(kept_gold);
 	for (i = 0; i < s.n; i++)
 		record_clear(&s.records[i]);
 	free(s.records);
@@ -545,6 +572,58 @@ next:
 	j->p++;
 }
 
+/* Skips a ',' after a value, and the white space around it. */
+static void
+json_next(struct json *j)
+{
+	json_space(j);
+	if (*j->p == ',')
+		j->p++;
+	json_space(j);
+}
+
+/*
+ * Reads one case object into *a and *b (cleared by the caller), the
+ * label into *expected and the note, allocated, into *note.
+ */
+static void
+read_case(struct json *j, struct record *a, struct record *b, bool *expected,
+    char **note)
+{
+	char	*field;
+	bool	 have_a, have_b;
+
+	have_a = have_b = *expected = false;
+	*note = NULL;
+	json_expect(j, '{');
+	json_space(j);
+	while (*j->p != '}') {
+		field = json_string(j);
+		json_expect(j, ':');
+		json_space(j);
+		if (strcmp(field, "record_a") == 0) {
+			json_record(j, a);
+			have_a = true;
+		} else if (strcmp(field, "record_b") == 0) {
+			json_record(j, b);
+			have_b = true;
+		} else if (strcmp(field, "expected_duplicate") == 0) {
+			*expected = strncmp(j->p, "true", 4) == 0;
+			json_skip(j);
+		} else if (strcmp(field, "note") == 0) {
+			free(*note);
+			*note = json_string(j);
+		} else {
+			json_skip(j);
+		}
+		free(field);
+		json_next(j);
+	}
+	j->p++;
+	if (!have_a || !have_b)
+		fatal("%s: a case lacks record_a or record_b", j->path);
+}
+
 static void
 score_pairs(const char *label, const char *dir)
 {
@@ -554,7 +633,7 @@ score_pairs(const char *label, const char *dir)
 	struct timespec		 start;
 	char			*path, *data, *name, *note;
 	size_t			 len, cases, right, fp, fn;
-	bool			 expected, have_a, have_b;
+	bool			 expected;
 
 	path = xasprintf("%s/pairs.json", dir);
 	data = read_file(path, &len);
@@ -563,7 +642,7 @@ score_pairs(const char *label, const char *dir)
 	cases = right = fp = fn = 0;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 
-	/* Find "cases": [ ... ] at the top level. */
+	/* The cases are the array "cases" of the top-level object. */
 	json_expect(&j, '{');
 	json_space(&j);
 	while (*j.p != '}') {
@@ -571,44 +650,15 @@ score_pairs(const char *label, const char *dir)
 		json_expect(&j, ':');
 		if (strcmp(name, "cases") != 0) {
 			json_skip(&j);
-			goto next_member;
+			free(name);
+			json_next(&j);
+			continue;
 		}
+		free(name);
 		json_expect(&j, '[');
 		json_space(&j);
 		while (*j.p != ']') {
-			json_expect(&j, '{');
-			json_space(&j);
-			have_a = have_b = expected = false;
-			note = NULL;
-			while (*j.p != '}') {
-				char *field = json_string(&j);
-
-				json_expect(&j, ':');
-				json_space(&j);
-				if (strcmp(field, "record_a") == 0) {
-					json_record(&j, &a);
-					have_a = true;
-				} else if (strcmp(field, "record_b") == 0) {
-					json_record(&j, &b);
-					have_b = true;
-				} else if (strcmp(field, "expected_duplicate") == 0) {
-					expected = strncmp(j.p, "true", 4) == 0;
-					json_skip(&j);
-				} else if (strcmp(field, "note") == 0) {
-					free(note);
-					note = json_string(&j);
-				} else {
-					json_skip(&j);
-				}
-				free(field);
-				json_space(&j);
-				if (*j.p == ',')
-					j.p++;
-				json_space(&j);
-			}
-			j.p++;
-			if (!have_a || !have_b)
-				fatal("%s: a case lacks record_a or record_b", path);
+			read_case(&j, &a, &b, &expected, &note);
 			dupes_compare(&a, &b, &m);
 			cases++;
 			if (m.duplicate == expected)
@@ -628,18 +678,10 @@ score_pairs(const char *label, const char *dir)
 			record_clear(&a);
 			record_clear(&b);
 			free(note);
-			json_space(&j);
-			if (*j.p == ',')
-				j.p++;
-			json_space(&j);
+			json_next(&j);
 		}
 		j.p++;
-next_member:
-		free(name);
-		json_space(&j);
-		if (*j.p == ',')
-			j.p++;
-		json_space(&j);
+		json_next(&j);
 	}
 
 	printf("| %s | %zu | %zu | %zu | %zu | %.3f | %ld |\n", label, cases,
