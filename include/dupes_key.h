@@ -47,7 +47,10 @@ struct dupes_key {
 	char		*blob;
 	/* Offsets into blob. */
 	uint32_t	 title;		/* folded words without a kind prefix */
-	uint32_t	 title_numbers;	/* words of the title holding numbers, sorted */
+	uint32_t	 title_numbers;	/* numbers in the title, sorted */
+	/* A title printed with its translation, split: "Original; English" */
+	uint32_t	 title_parts[2];
+	uint32_t	 title_part_numbers[2];
 	uint32_t	 journal;	/* folded words, stop words dropped */
 	uint32_t	 volume;
 	uint32_t	 issue;

@@ -392,6 +392,59 @@ title_without_notes(const char *title)
 	return len;
 }
 
+/* Marks between a title and its translation, as databases print them. */
+static const char *const translation_marks[] = {
+	"; ", " = ", "<ORIGINAL>", " TO: ",
+};
+
+/*
+ * Stores the two parts of a title printed with its translation, each
+ * folded and with its numbers, when each part has at least four words.
+ */
+static void
+build_title_parts(struct dupes_key *k, const char *raw, struct buf *blob,
+    struct buf *tmp)
+{
+	const char	*mark, *found;
+	char		*part[2];
+	size_t		 i, len, marklen;
+
+	mark = NULL;
+	marklen = 0;
+	len = title_without_notes(raw);
+	for (i = 0; i < sizeof translation_marks / sizeof translation_marks[0];
+	    i++) {
+		found = strstr(raw, translation_marks[i]);
+		if (found != NULL && (size_t)(found - raw) < len &&
+		    (mark == NULL || found < mark)) {
+			mark = found;
+			marklen = strlen(translation_marks[i]);
+		}
+	}
+	if (mark == NULL)
+		return;
+	part[0] = xstrndup(raw, (size_t)(mark - raw));
+	part[1] = xstrndup(mark + marklen, len - (size_t)(mark - raw) - marklen);
+	for (i = 0; i < 2; i++) {
+		buf_clear(tmp);
+		dupes_fold_words(part[i], tmp);
+		free(part[i]);
+		series_numbers_as_digits(tmp);
+		if (count_words(buf_str(tmp)) < 4)
+			continue;
+		k->title_parts[i] = add_string(blob, buf_str(tmp));
+		buf_clear(tmp);
+		title_numbers(blob->data + k->title_parts[i], tmp);
+		k->title_part_numbers[i] = add_string(blob, buf_str(tmp));
+	}
+	/* One usable part is no alternative: keep it in the first slot. */
+	if (k->title_parts[0] == 0) {
+		k->title_parts[0] = k->title_parts[1];
+		k->title_part_numbers[0] = k->title_part_numbers[1];
+		k->title_parts[1] = k->title_part_numbers[1] = 0;
+	}
+}
+
 static void
 build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
@@ -432,6 +485,9 @@ build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
 	buf_clear(tmp);
 	title_numbers(blob->data + k->title, tmp);
 	k->title_numbers = add_string(blob, buf_str(tmp));
+
+	if (k->title_kind == DUPES_KIND_ARTICLE)
+		build_title_parts(k, r->title, blob, tmp);
 }
 
 /* Appends the folded journal name without stop words; '=' separates alternatives. */

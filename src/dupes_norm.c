@@ -260,6 +260,14 @@ fold_plain(const char *s, struct buf *out)
 				out->data[out->len++] = (char)c;
 			else if ((unsigned)(c - 'A') < 26)
 				out->data[out->len++] = (char)(c + 'a' - 'A');
+			/*
+			 * "fran?ais": an export that could not encode a letter
+			 * wrote '?'. Kept, the comparison takes it for any letter.
+			 */
+			else if (c == '?' && chunk + 1 < p &&
+			    isalpha((unsigned char)chunk[1]) && out->len > 0 &&
+			    isalpha((unsigned char)out->data[out->len - 1]))
+				out->data[out->len++] = '?';
 			else if (c != '\'' && out->len > 0 &&
 			    out->data[out->len - 1] != ' ')
 				out->data[out->len++] = ' ';

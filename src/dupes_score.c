@@ -185,6 +185,22 @@ has_digit(const char *s, size_t len)
 }
 
 /*
+ * Returns whether two words of len bytes are equal where neither has a
+ * '?', the mark dupes_fold_words() keeps for a letter an export lost.
+ */
+static bool
+lost_letters_match(const char *a, const char *b, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++) {
+		if (a[i] != b[i] && a[i] != '?' && b[i] != '?')
+			return false;
+	}
+	return true;
+}
+
+/*
  * Returns whether two title words count as the same word: equal, or a
  * typo or plural apart in a word long enough for that to be safe.
  * Words with digits must be equal.
@@ -194,6 +210,8 @@ title_words_match(const char *a, size_t la, const char *b, size_t lb)
 {
 	if (la == lb && memcmp(a, b, la) == 0)
 		return true;
+	if (la == lb && (memchr(a, '?', la) != NULL || memchr(b, '?', lb)))
+		return lost_letters_match(a, b, la);
 	if (la < 5 || lb < 5)
 		return false;
 	if (has_digit(a, la) || has_digit(b, lb))
@@ -259,12 +277,96 @@ kind_name(int kind)
 	return names[kind];
 }
 
+/* The comparison of two folded titles, before it is put in words. */
+struct title_cmp {
+	enum dupes_verdict	 verdict;
+	bool			 numbers_differ;
+	bool			 extends;	/* the shorter is all in the longer */
+	size_t			 common, longer;	/* words */
+	double			 similarity;
+};
+
+/* Compares folded titles ta and tb whose numbers are na_num and nb_num. */
+static void
+compare_title_texts(const char *ta, const char *na_num, const char *tb,
+    const char *nb_num, struct title_cmp *c)
+{
+	const char	*wa[TITLE_WORDS], *wb[TITLE_WORDS];
+	size_t		 la[TITLE_WORDS], lb[TITLE_WORDS], na, nb;
+
+	memset(c, 0, sizeof *c);
+	if (*na_num != '\0' && *nb_num != '\0' && strcmp(na_num, nb_num) != 0) {
+		c->numbers_differ = true;
+		c->verdict = DUPES_CONFLICT;
+		return;
+	}
+	if (equal_without_spaces(ta, tb)) {
+		c->similarity = 1;
+		c->verdict = DUPES_SAME;
+		return;
+	}
+	na = split_words(ta, wa, la, TITLE_WORDS);
+	nb = split_words(tb, wb, lb, TITLE_WORDS);
+	c->common = common_words(wa, la, na, wb, lb, nb);
+	c->longer = na > nb ? na : nb;
+	c->similarity = 2.0 * (double)c->common / (double)(na + nb);
+	/* All words of the shorter title: a subtitle added or dropped. */
+	c->extends = c->common == (na < nb ? na : nb) && c->common >= 4;
+	if (c->similarity >= 0.9)
+		c->verdict = DUPES_SIMILAR;
+	else if (c->extends || c->similarity >= 0.75)
+		c->verdict = DUPES_PARTIAL;
+	else if (c->similarity >= 0.5)
+		c->verdict = DUPES_DIFFERENT;
+	else
+		c->verdict = DUPES_CONFLICT;
+}
+
+/*
+ * Returns whether a part of a title printed with its translation
+ * ("Original; English", "English <ORIGINAL> ORIGINAL") matches the
+ * other title. Two parts are not compared with each other, because
+ * "X; Y" and "X; Z" are often two papers of a series.
+ */
+static bool
+translation_matches(const struct pair *p)
+{
+	const struct dupes_key	*a = p->a, *b = p->b;
+	struct title_cmp	 c;
+	uint32_t		 ta[3], tb[3], numa[3], numb[3];
+	size_t			 i, j;
+
+	if (a->title_parts[0] == 0 && b->title_parts[0] == 0)
+		return false;
+	ta[0] = a->title;
+	numa[0] = a->title_numbers;
+	tb[0] = b->title;
+	numb[0] = b->title_numbers;
+	for (i = 0; i < 2; i++) {
+		ta[i + 1] = a->title_parts[i];
+		numa[i + 1] = a->title_part_numbers[i];
+		tb[i + 1] = b->title_parts[i];
+		numb[i + 1] = b->title_part_numbers[i];
+	}
+	for (i = 0; i < 3; i++) {
+		for (j = 0; j < 3; j++) {
+			/* A part against the other whole title, never two parts. */
+			if ((i == 0) == (j == 0) || ta[i] == 0 || tb[j] == 0)
+				continue;
+			compare_title_texts(str_a(p, ta[i]), str_a(p, numa[i]),
+			    str_b(p, tb[j]), str_b(p, numb[j]), &c);
+			if (c.verdict == DUPES_SAME || c.verdict == DUPES_SIMILAR)
+				return true;
+		}
+	}
+	return false;
+}
+
 static enum dupes_verdict
 compare_title(struct pair *p)
 {
-	const char	*ta, *tb, *wa[TITLE_WORDS], *wb[TITLE_WORDS];
-	size_t		 la[TITLE_WORDS], lb[TITLE_WORDS], na, nb, common;
-	double		 sim;
+	struct title_cmp	 c;
+	const char		*ta, *tb;
 
 	ta = str_a(p, p->a->title);
 	tb = str_b(p, p->b->title);
@@ -278,15 +380,22 @@ compare_title(struct pair *p)
 		    kind_name(p->b->title_kind));
 		return DUPES_CONFLICT;
 	}
-	if (strcmp(str_a(p, p->a->title_numbers),
-	    str_b(p, p->b->title_numbers)) != 0 &&
-	    p->a->title_numbers != 0 && p->b->title_numbers != 0) {
+	compare_title_texts(ta, str_a(p, p->a->title_numbers), tb,
+	    str_b(p, p->b->title_numbers), &c);
+	p->title_similarity = c.similarity;
+
+	/* A translation printed with the title: the parts are one title. */
+	if (c.verdict != DUPES_SAME && c.verdict != DUPES_SIMILAR &&
+	    translation_matches(p)) {
+		say(p, "title: same title, one printed with its translation");
+		return DUPES_SIMILAR;
+	}
+	if (c.numbers_differ) {
 		say(p, "title: different numbers ('%s' vs '%s')",
 		    str_a(p, p->a->title_numbers), str_b(p, p->b->title_numbers));
 		return DUPES_CONFLICT;
 	}
-	if (equal_without_spaces(ta, tb)) {
-		p->title_similarity = 1;
+	if (c.verdict == DUPES_SAME) {
 		if (explaining(p) && strcmp(p->ra->title, p->rb->title) == 0)
 			say(p, "title: identical");
 		else
@@ -295,25 +404,10 @@ compare_title(struct pair *p)
 			say(p, ", but too generic to identify a work");
 		return DUPES_SAME;
 	}
-
-	na = split_words(ta, wa, la, TITLE_WORDS);
-	nb = split_words(tb, wb, lb, TITLE_WORDS);
-	common = common_words(wa, la, na, wb, lb, nb);
-	sim = 2.0 * (double)common / (double)(na + nb);
-	p->title_similarity = sim;
-	say(p, "title: %zu of %zu words agree", common, na > nb ? na : nb);
-	if (sim >= 0.9)
-		return DUPES_SIMILAR;
-	/* All words of the shorter title: a subtitle added or dropped. */
-	if (common == (na < nb ? na : nb) && common >= 4) {
+	say(p, "title: %zu of %zu words agree", c.common, c.longer);
+	if (c.verdict == DUPES_PARTIAL && c.extends)
 		say(p, "; one title extends the other");
-		return DUPES_PARTIAL;
-	}
-	if (sim >= 0.75)
-		return DUPES_PARTIAL;
-	if (sim >= 0.5)
-		return DUPES_DIFFERENT;
-	return DUPES_CONFLICT;
+	return c.verdict;
 }
 
 /* Kinds of agreement between two people's names, from best to worst. */
@@ -727,8 +821,10 @@ abbreviates(const char *a, size_t la, const char *b, size_t lb)
 
 	if (la > lb || a[0] != b[0])
 		return false;
+	if (la == lb)
+		return lost_letters_match(a, b, la);
 	for (i = 0, j = 0; i < la && j < lb; j++) {
-		if (a[i] == b[j])
+		if (a[i] == b[j] || a[i] == '?' || b[j] == '?')
 			i++;
 	}
 	return i == la;

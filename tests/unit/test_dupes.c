@@ -558,6 +558,50 @@ test_missing_fields_neutral(void **state)
 }
 
 static void
+test_lost_letters(void **state)
+{
+	struct spec	 a = base, b = base;
+	char		*text;
+
+	(void)state;
+	a.doi = b.doi = NULL;
+	a.title = "Essai de phase 2 du Groupe fran\xc3\xa7" "ais de "
+	    "pneumo-canc\xc3\xa9rologie sur le sommeil";
+	b.title = "Essai de phase 2 du Groupe fran?ais de pneumo-canc?rologie "
+	    "sur le sommeil";
+	assert_int_equal(verdict(&a, &b, DUPES_TITLE), DUPES_SIMILAR);
+	assert_true(is_duplicate(&a, &b));
+	/* A lost letter stands for one letter, not for a word. */
+	b.title = "Essai de phase 2 du Groupe fran?ais de pneumo-canc?rologie "
+	    "sur le r?ve";
+	text = reason(&a, &b, DUPES_TITLE);
+	assert_string_equal(text, "title: 12 of 13 words agree");
+	free(text);
+}
+
+static void
+test_title_with_translation(void **state)
+{
+	struct spec	a = base, b = base, c = base;
+
+	(void)state;
+	a.doi = b.doi = c.doi = NULL;
+	a.title = "[Sleep duration and glycaemic control in adolescents with "
+	    "type 1 diabetes]";
+	b.title = "Dura\xc3\xa7\xc3\xa3o do sono e controle glic\xc3\xaamico "
+	    "em adolescentes com diabetes tipo 1; Sleep duration and "
+	    "glycaemic control in adolescents with type 1 diabetes";
+	assert_int_equal(verdict(&a, &b, DUPES_TITLE), DUPES_SIMILAR);
+	assert_true(is_duplicate(&a, &b));
+	/* Two parts never match each other: "X; Y" and "X; Z" are a series. */
+	b.title = "Sleep duration in adolescents with diabetes; results of "
+	    "the first wave of interviews";
+	c.title = "Sleep duration in adolescents with diabetes; what parents "
+	    "report at home";
+	assert_false(is_duplicate(&b, &c));
+}
+
+static void
 test_placeholder_title(void **state)
 {
 	struct spec	a = base, b = base;
@@ -763,6 +807,8 @@ main(void)
 		cmocka_unit_test(test_errata_comments_replies),
 		cmocka_unit_test(test_chapters_sharing_doi),
 		cmocka_unit_test(test_missing_fields_neutral),
+		cmocka_unit_test(test_lost_letters),
+		cmocka_unit_test(test_title_with_translation),
 		cmocka_unit_test(test_placeholder_title),
 		cmocka_unit_test(test_find_items_14_and_17),
 		cmocka_unit_test(test_find_refuses_chain),
