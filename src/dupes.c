@@ -37,6 +37,12 @@
  * catches what falls between them.
  */
 #define TITLE_WINDOW	3
+/*
+ * Members of each cluster checked for contradictions before two clusters
+ * join. NOTE: members beyond these are not checked, which matters only
+ * for clusters larger than any a catalogue of papers should have.
+ */
+#define CHECK_MEMBERS	256
 /* Threads that score candidate pairs and build keys, at most. */
 #define MAX_THREADS	4
 /* Letters of a title's start and end used as blocking keys. */
@@ -387,15 +393,22 @@ find_root(struct clusters *c, uint32_t i)
 	return i;
 }
 
-/* Returns whether any member of cluster x contradicts any member of y. */
+/*
+ * Returns whether a member of cluster x contradicts a member of y. Each
+ * side is checked up to CHECK_MEMBERS members, so that a record printed
+ * thousands of times costs no quadratic time.
+ */
 static bool
 clusters_contradict(const struct dupes_finder *f, const struct clusters *c,
     uint32_t x, uint32_t y)
 {
 	uint32_t	i, j;
+	size_t		ni, nj;
 
-	for (i = x; i != UINT32_MAX; i = c->next[i]) {
-		for (j = y; j != UINT32_MAX; j = c->next[j]) {
+	for (i = x, ni = 0; i != UINT32_MAX && ni < CHECK_MEMBERS;
+	    i = c->next[i], ni++) {
+		for (j = y, nj = 0; j != UINT32_MAX && nj < CHECK_MEMBERS;
+		    j = c->next[j], nj++) {
 			if (dupes_score_contradiction(&f->keys[i],
 			    &f->keys[j]) != NULL)
 				return true;
