@@ -25,6 +25,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -607,13 +608,13 @@ given_word_at(const char *s, int i)
 }
 
 /*
- * Returns the word of the displayed name whose folding is folded ("Seyed"
- * for "seyed"), in a static buffer, or folded itself when none is.
+ * Copies to word (size bytes) the word of the displayed name whose
+ * folding is folded ("Seyed" for "seyed"), or folded itself when none
+ * is, and returns word.
  */
 static const char *
-original_word(const char *name, const char *folded)
+original_word(const char *name, const char *folded, char *word, size_t size)
 {
-	static char	 word[64];
 	struct buf	 b;
 	const char	*w;
 	size_t		 len;
@@ -624,7 +625,7 @@ original_word(const char *name, const char *folded)
 	for (w = name; *w != '\0' && !found; w += len) {
 		w += strspn(w, " .,-");
 		len = strcspn(w, " .,-");
-		if (len == 0 || len >= sizeof word)
+		if (len == 0 || len >= size)
 			continue;
 		buf_clear(&b);
 		memcpy(word, w, len);
@@ -633,7 +634,9 @@ original_word(const char *name, const char *folded)
 		found = strcmp(buf_str(&b), folded) == 0;
 	}
 	buf_free(&b);
-	return found ? word : folded;
+	if (!found)
+		snprintf(word, size, "%s", folded);
+	return word;
 }
 
 static void
@@ -641,7 +644,7 @@ say_person(struct pair *p, const struct dupes_person *a,
     const struct dupes_person *b, enum person_match m, int dropped,
     bool a_longer)
 {
-	char	*word;
+	char	*word, shown[64];
 
 	if (!explaining(p) || m == PERSON_EXACT)
 		return;
@@ -654,7 +657,7 @@ say_person(struct pair *p, const struct dupes_person *a,
 		word = given_word_at(a_longer ? a->given : b->given, dropped);
 		say(p, "%s given name '%s'", a_longer ? "dropped" : "added",
 		    original_word(a_longer ? person_name(p->ra, a) :
-		    person_name(p->rb, b), word));
+		    person_name(p->rb, b), word, shown, sizeof shown));
 		free(word);
 		break;
 	case PERSON_NO_GIVEN:
