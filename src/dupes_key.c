@@ -128,7 +128,8 @@ in_list(const char *const *list, size_t n, const char *s, size_t len)
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		if (strlen(list[i]) == len && strncmp(list[i], s, len) == 0)
+		if (list[i][0] == s[0] && strncmp(list[i], s, len) == 0 &&
+		    list[i][len] == '\0')
 			return true;
 	}
 	return false;
@@ -973,10 +974,16 @@ void
 dupes_key_build(struct dupes_key *k, const struct record *r)
 {
 	struct buf	blob, tmp;
+	size_t		len;
 
 	memset(k, 0, sizeof *k);
 	buf_init(&blob);
 	buf_init(&tmp);
+	/* One allocation for the scratch space: the abstract is the longest. */
+	if (r->abstract != NULL) {
+		buf_add(&tmp, r->abstract, strlen(r->abstract));
+		buf_clear(&tmp);
+	}
 	/* Offset 0 is the empty string that stands for a missing value. */
 	buf_addch(&blob, '\0');
 
@@ -991,7 +998,9 @@ dupes_key_build(struct dupes_key *k, const struct record *r)
 	k->year = r->year;
 
 	buf_free(&tmp);
-	k->blob = buf_take(&blob);
+	/* Give back the buffer's spare room: a catalogue keeps every key. */
+	len = blob.len;
+	k->blob = xreallocarray(buf_take(&blob), len, 1);
 }
 
 void
