@@ -2,8 +2,9 @@
  * Scoring a pair of records: the rules of duplicate detection.
  *
  * Each field is compared on its own and gets a verdict (same, similar,
- * partial, missing, different, conflict). Three functions then apply
- * every rule, in this order:
+ * partial, missing, different, conflict); titles in src/dupes_title.c,
+ * authors in src/dupes_authors.c, the other fields here. Three
+ * functions then apply every rule, in this order:
  *
  *  1. Vetoes, in veto(). A conflict in a field that identifies a work
  *     rules the pair out: different DOIs, years more than one apart,
@@ -30,13 +31,11 @@
 #include <string.h>
 
 #include "dupes_key.h"
+#include "dupes_pair.h"
 #include "xmalloc.h"
 
 /* Points a pair needs to match. */
 #define DUPES_THRESHOLD	70
-
-/* Words of a title that take part in the alignment. */
-#define TITLE_WORDS	64
 
 /*
  * Points per field and verdict. A conflict never adds points: it vetoes
@@ -54,19 +53,6 @@ static const int points[DUPES_NFIELDS][DUPES_CONFLICT + 1] = {
 	[DUPES_ISSUE]	= { 2, 2, 0, 0, 0, 0 },
 	[DUPES_PAGES]	= { 10, 8, 0, 0, 0, 0 },
 	[DUPES_ABSTRACT] = { 20, 16, 8, 0, -15, 0 },
-};
-
-/* The state of one comparison: keys, optional records, reasons. */
-struct pair {
-	const struct dupes_key	*a;
-	const struct dupes_key	*b;
-	const struct record	*ra;	/* NULL: no texts */
-	const struct record	*rb;
-	struct buf		 text;
-	double			 title_similarity;
-	bool			 online_first;	/* pages differ as online-first ones do */
-	bool			 located;	/* same first page, and not page 1 */
-	bool			 supplement_page; /* "S12" against a plain page */
 };
 
 static const char *const field_names[DUPES_NFIELDS] = {
@@ -89,23 +75,13 @@ dupes_verdict_name(enum dupes_verdict verdict)
 {
 	return verdict_names[verdict];
 }
-
-static bool
-explaining(const struct pair *p)
-{
-	return p->ra != NULL;
-}
-
-static void
-say(struct pair *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-say(struct pair *p, const char *fmt, ...)
+void
+dupes_pair_say(struct dupes_pair *p, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*s;
 
-	if (!explaining(p))
+	if (!dupes_pair_explaining(p))
 		return;
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
@@ -114,21 +90,8 @@ say(struct pair *p, const char *fmt, ...)
 	free(s);
 }
 
-static const char *
-str_a(const struct pair *p, uint32_t off)
-{
-	return dupes_key_str(p->a, off);
-}
-
-static const char *
-str_b(const struct pair *p, uint32_t off)
-{
-	return dupes_key_str(p->b, off);
-}
-
-/* Splits the folded words of s into at most max spans. */
-static size_t
-split_words(const char *s, const char **w, size_t *len, size_t max)
+size_t
+dupes_split_words(const char *s, const char **w, size_t *len, size_t max)
 {
 	size_t	n;
 
@@ -141,674 +104,48 @@ split_words(const char *s, const char **w, size_t *len, size_t max)
 	}
 	return n;
 }
-
-/* Returns whether two words differ by at most one edit. */
-static bool
-one_edit_apart(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t	i, j;
-	bool	edited;
-
-	if (la > lb + 1 || lb > la + 1)
-		return false;
-	edited = false;
-	for (i = 0, j = 0; i < la && j < lb;) {
-		if (a[i] == b[j]) {
-			i++;
-			j++;
-			continue;
-		}
-		if (edited)
-			return false;
-		edited = true;
-		if (la > lb)
-			i++;
-		else if (lb > la)
-			j++;
-		else {
-			i++;
-			j++;
-		}
-	}
-	return !edited || (i == la && j == lb);
-}
-
-static bool
-has_digit(const char *s, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			return true;
-	}
-	return false;
-}
-
-/*
- * Returns whether two words of len bytes are equal where neither has a
- * '?', the mark dupes_fold_words() keeps for a letter an export lost.
- */
-static bool
-lost_letters_match(const char *a, const char *b, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (a[i] != b[i] && a[i] != '?' && b[i] != '?')
-			return false;
-	}
-	return true;
-}
-
-/*
- * Returns whether two title words count as the same word: equal, or a
- * typo or plural apart in a word long enough for that to be safe.
- * Words with digits must be equal.
- */
-static bool
-title_words_match(const char *a, size_t la, const char *b, size_t lb)
-{
-	if (la == lb && memcmp(a, b, la) == 0)
-		return true;
-	if (la == lb && (memchr(a, '?', la) != NULL || memchr(b, '?', lb)))
-		return lost_letters_match(a, b, la);
-	if (la < 5 || lb < 5)
-		return false;
-	if (has_digit(a, la) || has_digit(b, lb))
-		return false;
-	return one_edit_apart(a, la, b, lb);
-}
-
-/* Returns the length of the longest common subsequence of words. */
-static size_t
-common_words(const char **wa, const size_t *la, size_t na,
-    const char **wb, const size_t *lb, size_t nb)
-{
-	unsigned char	row[2][TITLE_WORDS + 1];
-	unsigned char	*prev, *cur, *t;
-	size_t		 i, j;
-
-	/* Two rows of the usual table are enough for its last value. */
-	prev = row[0];
-	cur = row[1];
-	memset(prev, 0, nb + 1);
-	for (i = 1; i <= na; i++) {
-		cur[0] = 0;
-		for (j = 1; j <= nb; j++) {
-			if (title_words_match(wa[i - 1], la[i - 1], wb[j - 1],
-			    lb[j - 1]))
-				cur[j] = (unsigned char)(prev[j - 1] + 1);
-			else
-				cur[j] = prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
-		}
-		t = prev;
-		prev = cur;
-		cur = t;
-	}
-	return prev[nb];
-}
-
-/* Returns whether s and t are equal once spaces are ignored. */
-static bool
-equal_without_spaces(const char *s, const char *t)
-{
-	for (;;) {
-		while (*s == ' ')
-			s++;
-		while (*t == ' ')
-			t++;
-		if (*s != *t)
-			return false;
-		if (*s == '\0')
-			return true;
-		s++;
-		t++;
-	}
-}
-
-static const char *
-kind_name(int kind)
-{
-	static const char *const names[] = {
-		"an article", "an erratum", "a retraction", "a comment",
-		"a reply",
-	};
-
-	return names[kind];
-}
-
-/* The comparison of two folded titles, before it is put in words. */
-struct title_cmp {
-	enum dupes_verdict	 verdict;
-	bool			 numbers_differ;
-	bool			 extends;	/* the shorter is all in the longer */
-	size_t			 common, longer;	/* words */
-	double			 similarity;
-};
-
-/* Compares folded titles ta and tb whose numbers are na_num and nb_num. */
-static void
-compare_title_texts(const char *ta, const char *na_num, const char *tb,
-    const char *nb_num, struct title_cmp *c)
-{
-	const char	*wa[TITLE_WORDS], *wb[TITLE_WORDS];
-	size_t		 la[TITLE_WORDS], lb[TITLE_WORDS], na, nb;
-
-	memset(c, 0, sizeof *c);
-	if (*na_num != '\0' && *nb_num != '\0' && strcmp(na_num, nb_num) != 0) {
-		c->numbers_differ = true;
-		c->verdict = DUPES_CONFLICT;
-		return;
-	}
-	if (equal_without_spaces(ta, tb)) {
-		c->similarity = 1;
-		c->verdict = DUPES_SAME;
-		return;
-	}
-	na = split_words(ta, wa, la, TITLE_WORDS);
-	nb = split_words(tb, wb, lb, TITLE_WORDS);
-	c->common = common_words(wa, la, na, wb, lb, nb);
-	c->longer = na > nb ? na : nb;
-	c->similarity = 2.0 * (double)c->common / (double)(na + nb);
-	/* All words of the shorter title: a subtitle added or dropped. */
-	c->extends = c->common == (na < nb ? na : nb) && c->common >= 4;
-	if (c->similarity >= 0.9)
-		c->verdict = DUPES_SIMILAR;
-	else if (c->extends || c->similarity >= 0.75)
-		c->verdict = DUPES_PARTIAL;
-	else if (c->similarity >= 0.5)
-		c->verdict = DUPES_DIFFERENT;
-	else
-		c->verdict = DUPES_CONFLICT;
-}
-
-/*
- * Returns whether a part of a title printed with its translation
- * ("Original; English", "English <ORIGINAL> ORIGINAL") matches the
- * other title. Two parts are not compared with each other, because
- * "X; Y" and "X; Z" are often two papers of a series.
- */
-static bool
-translation_matches(const struct pair *p)
-{
-	const struct dupes_key	*a = p->a, *b = p->b;
-	struct title_cmp	 c;
-	uint32_t		 ta[3], tb[3], numa[3], numb[3];
-	size_t			 i, j;
-
-	if (a->title_parts[0] == 0 && b->title_parts[0] == 0)
-		return false;
-	ta[0] = a->title;
-	numa[0] = a->title_numbers;
-	tb[0] = b->title;
-	numb[0] = b->title_numbers;
-	for (i = 0; i < 2; i++) {
-		ta[i + 1] = a->title_parts[i];
-		numa[i + 1] = a->title_part_numbers[i];
-		tb[i + 1] = b->title_parts[i];
-		numb[i + 1] = b->title_part_numbers[i];
-	}
-	for (i = 0; i < 3; i++) {
-		for (j = 0; j < 3; j++) {
-			/* A part against the other whole title, never two parts. */
-			if ((i == 0) == (j == 0) || ta[i] == 0 || tb[j] == 0)
-				continue;
-			compare_title_texts(str_a(p, ta[i]), str_a(p, numa[i]),
-			    str_b(p, tb[j]), str_b(p, numb[j]), &c);
-			if (c.verdict == DUPES_SAME || c.verdict == DUPES_SIMILAR)
-				return true;
-		}
-	}
-	return false;
-}
-
 static enum dupes_verdict
-compare_title(struct pair *p)
-{
-	struct title_cmp	 c;
-	const char		*ta, *tb;
-
-	ta = str_a(p, p->a->title);
-	tb = str_b(p, p->b->title);
-	p->title_similarity = 0;
-	if (*ta == '\0' || *tb == '\0') {
-		say(p, "title: missing on one side");
-		return DUPES_MISSING;
-	}
-	if (p->a->title_kind != p->b->title_kind) {
-		say(p, "title: %s vs %s", kind_name(p->a->title_kind),
-		    kind_name(p->b->title_kind));
-		return DUPES_CONFLICT;
-	}
-	compare_title_texts(ta, str_a(p, p->a->title_numbers), tb,
-	    str_b(p, p->b->title_numbers), &c);
-	p->title_similarity = c.similarity;
-
-	/* A translation printed with the title: the parts are one title. */
-	if (c.verdict != DUPES_SAME && c.verdict != DUPES_SIMILAR &&
-	    translation_matches(p)) {
-		say(p, "title: same title, one printed with its translation");
-		return DUPES_SIMILAR;
-	}
-	if (c.numbers_differ) {
-		say(p, "title: different numbers ('%s' vs '%s')",
-		    str_a(p, p->a->title_numbers), str_b(p, p->b->title_numbers));
-		return DUPES_CONFLICT;
-	}
-	if (c.verdict == DUPES_SAME) {
-		if (explaining(p) && strcmp(p->ra->title, p->rb->title) == 0)
-			say(p, "title: identical");
-		else
-			say(p, "title: same after case folding");
-		if (p->a->title_generic)
-			say(p, ", but too generic to identify a work");
-		return DUPES_SAME;
-	}
-	say(p, "title: %zu of %zu words agree", c.common, c.longer);
-	if (c.verdict == DUPES_PARTIAL && c.extends)
-		say(p, "; one title extends the other");
-	return c.verdict;
-}
-
-/* Kinds of agreement between two people's names, from best to worst. */
-enum person_match {
-	PERSON_EXACT,
-	PERSON_INITIALS,	/* given names against initials */
-	PERSON_DROPPED,		/* a given name added or dropped */
-	PERSON_NO_GIVEN,	/* given names missing on one side */
-	PERSON_COMPOUND,	/* part of a compound family name */
-	PERSON_TRUNCATED,	/* family name cut short */
-	PERSON_SWAPPED,		/* family and given names swapped */
-	PERSON_NONE
-};
-
-/* Reads up to max words of a given-name string. */
-static size_t
-given_words(const char *s, const char **w, size_t *len, size_t max)
-{
-	return split_words(s, w, len, max);
-}
-
-/* Returns whether given words a and b name the same person's given name. */
-static bool
-given_word_match(const char *a, size_t la, const char *b, size_t lb,
-    bool *initial)
-{
-	if (a[0] != b[0])
-		return false;
-	if (la == 1 || lb == 1) {
-		if (la != lb)
-			*initial = true;
-		return true;
-	}
-	/* "Hayle" and "Hayley": one was cut short by the export. */
-	if (la >= 3 && lb >= 3 &&
-	    strncmp(a, b, la < lb ? la : lb) == 0)
-		return true;
-	return false;
-}
-
-/*
- * Returns whether the given words of the shorter list all match, in
- * order, words of the longer one; *dropped is set to the index in
- * long of the first unmatched word, or -1.
- */
-static bool
-given_subsequence(const char **ws, const size_t *ls, size_t ns,
-    const char **wl, const size_t *ll, size_t nl, bool *initial, int *dropped)
-{
-	size_t	i, j;
-
-	*dropped = -1;
-	for (i = 0, j = 0; j < nl; j++) {
-		if (i < ns && given_word_match(ws[i], ls[i], wl[j], ll[j], initial)) {
-			i++;
-			continue;
-		}
-		if (*dropped < 0)
-			*dropped = (int)j;
-	}
-	return i == ns;
-}
-
-static enum person_match
-compare_given(const char *ga, const char *gb, int *dropped, bool *a_longer)
-{
-	const char	*wa[8], *wb[8];
-	size_t		 la[8], lb[8], na, nb;
-	bool		 initial;
-
-	*dropped = -1;
-	*a_longer = false;
-	if (*ga == '\0' || *gb == '\0')
-		return PERSON_NO_GIVEN;
-	if (strcmp(ga, gb) == 0)
-		return PERSON_EXACT;
-	na = given_words(ga, wa, la, 8);
-	nb = given_words(gb, wb, lb, 8);
-	initial = false;
-	if (na <= nb && given_subsequence(wa, la, na, wb, lb, nb, &initial,
-	    dropped)) {
-		if (na == nb)
-			return initial ? PERSON_INITIALS : PERSON_EXACT;
-		return PERSON_DROPPED;
-	}
-	initial = false;
-	if (nb < na && given_subsequence(wb, lb, nb, wa, la, na, &initial,
-	    dropped)) {
-		*a_longer = true;
-		return PERSON_DROPPED;
-	}
-	return PERSON_NONE;
-}
-
-/* Returns whether every word of the shorter family name is in the longer. */
-static bool
-family_words_subset(const char *a, const char *b)
-{
-	const char	*ws[8], *wl[8];
-	size_t		 ls[8], ll[8], ns, nl, i, j;
-	bool		 found;
-
-	ns = split_words(a, ws, ls, 8);
-	nl = split_words(b, wl, ll, 8);
-	if (ns > nl)
-		return family_words_subset(b, a);
-	if (ns == nl)
-		return false;
-	for (i = 0; i < ns; i++) {
-		found = false;
-		for (j = 0; j < nl && !found; j++)
-			found = ls[i] == ll[j] && memcmp(ws[i], wl[j], ls[i]) == 0;
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-static bool
-is_prefix(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b);
-
-	if (la > lb)
-		return is_prefix(b, a);
-	return la >= 4 && strncmp(a, b, la) == 0;
-}
-
-/*
- * Returns whether x's family name is y's first given name and one of
- * x's initials opens y's family name: "Morais, S. S." against "Siani,
- * Morais S." as an export that swapped the parts prints it.
- */
-static bool
-swapped(const struct dupes_person *x, const struct dupes_person *y)
-{
-	const char	*g;
-	size_t		 len;
-
-	len = strcspn(y->given, " ");
-	if (len < 2 || len != strlen(x->family_words) ||
-	    strncmp(y->given, x->family_words, len) != 0)
-		return false;
-	if (*x->given == '\0')
-		return true;
-	for (g = x->given; *g != '\0'; g += strcspn(g, " "), g += *g == ' ') {
-		if (*g == y->family_words[0])
-			return true;
-	}
-	return false;
-}
-
-static enum person_match
-compare_person(const struct dupes_person *a, const struct dupes_person *b,
-    int *dropped, bool *a_longer)
-{
-	enum person_match	given;
-
-	*dropped = -1;
-	*a_longer = false;
-	given = compare_given(a->given, b->given, dropped, a_longer);
-	if (strcmp(a->family, b->family) == 0)
-		return given;
-	if (given == PERSON_NONE)
-		goto swapped;
-	if (family_words_subset(a->family_words, b->family_words))
-		return PERSON_COMPOUND;
-	if (given != PERSON_NO_GIVEN && is_prefix(a->family, b->family))
-		return PERSON_TRUNCATED;
-
-swapped:
-	if (swapped(a, b) || swapped(b, a))
-		return PERSON_SWAPPED;
-	return PERSON_NONE;
-}
-
-static const char *
-person_name(const struct record *r, const struct dupes_person *p)
-{
-	if (p->index >= 0 && (size_t)p->index < r->nauthors &&
-	    r->authors[p->index].name != NULL)
-		return r->authors[p->index].name;
-	return p->family_words;
-}
-
-/* Returns the given word at index i of the folded given names s. */
-static char *
-given_word_at(const char *s, int i)
-{
-	const char	*w[8];
-	size_t		 l[8], n;
-
-	n = split_words(s, w, l, 8);
-	if (i < 0 || (size_t)i >= n)
-		return xstrdup("");
-	return xstrndup(w[i], l[i]);
-}
-
-/*
- * Copies to word (size bytes) the word of the displayed name whose
- * folding is folded ("Seyed" for "seyed"), or folded itself when none
- * is, and returns word.
- */
-static const char *
-original_word(const char *name, const char *folded, char *word, size_t size)
-{
-	struct buf	 b;
-	const char	*w;
-	size_t		 len;
-	bool		 found;
-
-	found = false;
-	buf_init(&b);
-	for (w = name; *w != '\0' && !found; w += len) {
-		w += strspn(w, " .,-");
-		len = strcspn(w, " .,-");
-		if (len == 0 || len >= size)
-			continue;
-		buf_clear(&b);
-		memcpy(word, w, len);
-		word[len] = '\0';
-		dupes_fold_words(word, &b);
-		found = strcmp(buf_str(&b), folded) == 0;
-	}
-	buf_free(&b);
-	if (!found)
-		snprintf(word, size, "%s", folded);
-	return word;
-}
-
-static void
-say_person(struct pair *p, const struct dupes_person *a,
-    const struct dupes_person *b, enum person_match m, int dropped,
-    bool a_longer)
-{
-	char	*word, shown[64];
-
-	if (!explaining(p) || m == PERSON_EXACT)
-		return;
-	say(p, "; '%s' vs '%s': ", person_name(p->ra, a), person_name(p->rb, b));
-	switch (m) {
-	case PERSON_INITIALS:
-		say(p, "initials for given names");
-		break;
-	case PERSON_DROPPED:
-		word = given_word_at(a_longer ? a->given : b->given, dropped);
-		say(p, "%s given name '%s'", a_longer ? "dropped" : "added",
-		    original_word(a_longer ? person_name(p->ra, a) :
-		    person_name(p->rb, b), word, shown, sizeof shown));
-		free(word);
-		break;
-	case PERSON_NO_GIVEN:
-		say(p, "given names missing on one side");
-		break;
-	case PERSON_COMPOUND:
-		say(p, "part of a compound family name");
-		break;
-	case PERSON_TRUNCATED:
-		say(p, "family name cut short");
-		break;
-	case PERSON_SWAPPED:
-		say(p, "family and given names swapped");
-		break;
-	default:
-		break;
-	}
-}
-
-/*
- * Pairs each person of pa with the best unused person of pb, writes a
- * note on each inexact pairing and returns the number paired. *all_exact
- * is cleared unless every person of pa found an exact counterpart.
- */
-static size_t
-match_people(struct pair *p, const struct dupes_person *pa, size_t na,
-    const struct dupes_person *pb, size_t nb, bool *all_exact)
-{
-	bool			used[DUPES_MAX_AUTHORS], a_longer, al;
-	enum person_match	m, best;
-	size_t			i, j, jj, bestj, matched;
-	int			dropped, d;
-
-	memset(used, 0, sizeof used);
-	matched = 0;
-	dropped = -1;
-	a_longer = false;
-	for (i = 0; i < na; i++) {
-		best = PERSON_NONE;
-		bestj = 0;
-		/* The same position first, so order changes cost nothing extra. */
-		for (j = 0; j < nb; j++) {
-			jj = (i + j) % nb;
-			if (used[jj])
-				continue;
-			m = compare_person(&pa[i], &pb[jj], &d, &al);
-			if (m < best) {
-				best = m;
-				bestj = jj;
-				dropped = d;
-				a_longer = al;
-			}
-			if (m == PERSON_EXACT)
-				break;
-		}
-		if (best != PERSON_EXACT)
-			*all_exact = false;
-		if (best == PERSON_NONE)
-			continue;
-		used[bestj] = true;
-		matched++;
-		say_person(p, &pa[i], &pb[bestj], best, dropped, a_longer);
-	}
-	return matched;
-}
-
-static enum dupes_verdict
-compare_authors(struct pair *p)
-{
-	struct dupes_person	pa[DUPES_MAX_AUTHORS], pb[DUPES_MAX_AUTHORS];
-	struct buf		notes, saved;
-	size_t			na, nb, matched, fewer;
-	bool			all_exact;
-
-	na = p->a->nauthors;
-	nb = p->b->nauthors;
-	if (na == 0 || nb == 0) {
-		say(p, "authors: missing on one side");
-		return DUPES_MISSING;
-	}
-	dupes_key_persons(p->a, pa);
-	dupes_key_persons(p->b, pb);
-
-	/* The notes on each person are written after the counts. */
-	buf_init(&notes);
-	saved = p->text;
-	p->text = notes;
-	all_exact = na == nb;
-	matched = match_people(p, pa, na, pb, nb, &all_exact);
-	notes = p->text;
-	p->text = saved;
-
-	fewer = na < nb ? na : nb;
-	say(p, "authors: %zu of %zu agree", matched, fewer);
-	if (na != nb)
-		say(p, " (%zu vs %zu listed)", na, nb);
-	if (explaining(p))
-		buf_addstr(&p->text, buf_str(&notes));
-	buf_free(&notes);
-
-	if (all_exact && matched == na)
-		return DUPES_SAME;
-	if (matched == fewer && (fewer >= 2 || na == nb))
-		return DUPES_SIMILAR;
-	if (2 * matched >= fewer && matched > 0)
-		return DUPES_PARTIAL;
-	return DUPES_CONFLICT;
-}
-
-static enum dupes_verdict
-compare_year(struct pair *p)
+compare_year(struct dupes_pair *p)
 {
 	int	d;
 
 	if (p->a->year == 0 || p->b->year == 0) {
-		say(p, "year: missing on one side");
+		dupes_pair_say(p, "year: missing on one side");
 		return DUPES_MISSING;
 	}
 	d = abs(p->a->year - p->b->year);
 	if (d == 0) {
-		say(p, "year: same (%d)", p->a->year);
+		dupes_pair_say(p, "year: same (%d)", p->a->year);
 		return DUPES_SAME;
 	}
-	say(p, "year: %d vs %d", p->a->year, p->b->year);
+	dupes_pair_say(p, "year: %d vs %d", p->a->year, p->b->year);
 	return d == 1 ? DUPES_DIFFERENT : DUPES_CONFLICT;
 }
 
 static enum dupes_verdict
-compare_doi(struct pair *p)
+compare_doi(struct dupes_pair *p)
 {
 	const char	*da, *db;
 
-	da = str_a(p, p->a->doi);
-	db = str_b(p, p->b->doi);
+	da = dupes_pair_a(p, p->a->doi);
+	db = dupes_pair_b(p, p->b->doi);
 	if (*da == '\0' || *db == '\0') {
-		say(p, "doi: missing on one side");
+		dupes_pair_say(p, "doi: missing on one side");
 		return DUPES_MISSING;
 	}
 	if (strcmp(da, db) != 0) {
-		say(p, "doi: %s vs %s", da, db);
+		dupes_pair_say(p, "doi: %s vs %s", da, db);
 		return DUPES_CONFLICT;
 	}
 	if (p->a->doi_version != p->b->doi_version) {
-		say(p, "doi: versions %d and %d of %s", p->a->doi_version,
+		dupes_pair_say(p, "doi: versions %d and %d of %s", p->a->doi_version,
 		    p->b->doi_version, da);
 		return DUPES_SIMILAR;
 	}
-	if (explaining(p) && strcmp(p->ra->doi, p->rb->doi) == 0)
-		say(p, "doi: same");
+	if (dupes_pair_explaining(p) && strcmp(p->ra->doi, p->rb->doi) == 0)
+		dupes_pair_say(p, "doi: same");
 	else
-		say(p, "doi: same DOI in different forms");
+		dupes_pair_say(p, "doi: same DOI in different forms");
 	return DUPES_SAME;
 }
 
@@ -825,7 +162,7 @@ abbreviates(const char *a, size_t la, const char *b, size_t lb)
 	if (la > lb || a[0] != b[0])
 		return false;
 	if (la == lb)
-		return lost_letters_match(a, b, la);
+		return dupes_lost_letters_match(a, b, la);
 	for (i = 0, j = 0; i < la && j < lb; j++) {
 		if (a[i] == b[j] || a[i] == '?' || b[j] == '?')
 			i++;
@@ -868,8 +205,8 @@ compare_journal_names(const char *a, size_t alen, const char *b, size_t blen)
 
 	ca = xstrndup(a, alen);
 	cb = xstrndup(b, blen);
-	na = split_words(ca, wa, la, JOURNAL_WORDS);
-	nb = split_words(cb, wb, lb, JOURNAL_WORDS);
+	na = dupes_split_words(ca, wa, la, JOURNAL_WORDS);
+	nb = dupes_split_words(cb, wb, lb, JOURNAL_WORDS);
 	if (strcmp(ca, cb) == 0) {
 		free(ca);
 		free(cb);
@@ -914,15 +251,15 @@ similar:
 }
 
 static enum dupes_verdict
-compare_journal(struct pair *p)
+compare_journal(struct dupes_pair *p)
 {
 	const char		*ja, *jb, *a, *b, *ea, *eb;
 	enum dupes_verdict	 best, v;
 
-	ja = str_a(p, p->a->journal);
-	jb = str_b(p, p->b->journal);
+	ja = dupes_pair_a(p, p->a->journal);
+	jb = dupes_pair_b(p, p->b->journal);
 	if (*ja == '\0' || *jb == '\0') {
-		say(p, "journal: missing on one side");
+		dupes_pair_say(p, "journal: missing on one side");
 		return DUPES_MISSING;
 	}
 	best = DUPES_CONFLICT;
@@ -940,39 +277,39 @@ compare_journal(struct pair *p)
 				best = v;
 		}
 	}
-	if (explaining(p)) {
+	if (dupes_pair_explaining(p)) {
 		if (best == DUPES_SAME)
-			say(p, "journal: same");
+			dupes_pair_say(p, "journal: same");
 		else if (best == DUPES_SIMILAR)
-			say(p, "journal: same name abbreviated ('%s' vs '%s')",
+			dupes_pair_say(p, "journal: same name abbreviated ('%s' vs '%s')",
 			    p->ra->journal, p->rb->journal);
 		else if (best == DUPES_PARTIAL)
-			say(p, "journal: one name opens the other ('%s' vs '%s')",
+			dupes_pair_say(p, "journal: one name opens the other ('%s' vs '%s')",
 			    p->ra->journal, p->rb->journal);
 		else
-			say(p, "journal: '%s' vs '%s'", p->ra->journal,
+			dupes_pair_say(p, "journal: '%s' vs '%s'", p->ra->journal,
 			    p->rb->journal);
 	}
 	return best;
 }
 
 static enum dupes_verdict
-compare_number(struct pair *p, const char *name, uint32_t oa, uint32_t ob,
+compare_number(struct dupes_pair *p, const char *name, uint32_t oa, uint32_t ob,
     enum dupes_verdict differ)
 {
 	const char	*a, *b;
 
-	a = str_a(p, oa);
-	b = str_b(p, ob);
+	a = dupes_pair_a(p, oa);
+	b = dupes_pair_b(p, ob);
 	if (*a == '\0' || *b == '\0') {
-		say(p, "%s: missing on one side", name);
+		dupes_pair_say(p, "%s: missing on one side", name);
 		return DUPES_MISSING;
 	}
 	if (strcmp(a, b) == 0) {
-		say(p, "%s: same (%s)", name, a);
+		dupes_pair_say(p, "%s: same (%s)", name, a);
 		return DUPES_SAME;
 	}
-	say(p, "%s: %s vs %s", name, a, b);
+	dupes_pair_say(p, "%s: %s vs %s", name, a, b);
 	return differ;
 }
 
@@ -991,41 +328,41 @@ is_elocator(const char *s)
 }
 
 static enum dupes_verdict
-compare_pages(struct pair *p)
+compare_pages(struct dupes_pair *p)
 {
 	const char	*fa, *fb, *la, *lb;
 
-	fa = str_a(p, p->a->first_page);
-	fb = str_b(p, p->b->first_page);
-	la = str_a(p, p->a->last_page);
-	lb = str_b(p, p->b->last_page);
+	fa = dupes_pair_a(p, p->a->first_page);
+	fb = dupes_pair_b(p, p->b->first_page);
+	la = dupes_pair_a(p, p->a->last_page);
+	lb = dupes_pair_b(p, p->b->last_page);
 	if (*fa == '\0' || *fb == '\0') {
-		say(p, "pages: missing on one side");
+		dupes_pair_say(p, "pages: missing on one side");
 		return DUPES_MISSING;
 	}
 	if (strcmp(fa, fb) == 0) {
 		p->located = strcmp(fa, "1") != 0;
 		if (*la == '\0' || *lb == '\0' || strcmp(la, lb) == 0) {
-			say(p, "pages: same first page (%s)", fa);
+			dupes_pair_say(p, "pages: same first page (%s)", fa);
 			return DUPES_SAME;
 		}
-		say(p, "pages: same first page (%s), last %s vs %s", fa, la, lb);
+		dupes_pair_say(p, "pages: same first page (%s), last %s vs %s", fa, la, lb);
 		return DUPES_SIMILAR;
 	}
-	say(p, "pages: %s vs %s", fa, fb);
+	dupes_pair_say(p, "pages: %s vs %s", fa, fb);
 	/*
 	 * An online-first version is paginated from 1, or by an article
 	 * number (e-locator), so a year one apart explains the difference.
 	 */
 	if (p->a->year != 0 && abs(p->a->year - p->b->year) == 1 &&
 	    (strcmp(fa, "1") == 0 || strcmp(fb, "1") == 0)) {
-		say(p, " (online-first pagination)");
+		dupes_pair_say(p, " (online-first pagination)");
 		p->online_first = true;
 		return DUPES_DIFFERENT;
 	}
 	p->supplement_page = (fa[0] == 's') != (fb[0] == 's');
 	if (is_elocator(fa) != is_elocator(fb)) {
-		say(p, " (article number against pages)");
+		dupes_pair_say(p, " (article number against pages)");
 		return DUPES_DIFFERENT;
 	}
 	return DUPES_CONFLICT;
@@ -1129,13 +466,13 @@ exact_word_agreement(const char *a, const char *b)
 }
 
 static enum dupes_verdict
-compare_abstract(struct pair *p)
+compare_abstract(struct dupes_pair *p)
 {
 	double	j, inter, containment;
 	size_t	na, nb;
 
 	if (p->a->nsketch == 0 || p->b->nsketch == 0) {
-		say(p, "abstract: missing on one side");
+		dupes_pair_say(p, "abstract: missing on one side");
 		return DUPES_MISSING;
 	}
 	j = sketch_jaccard(p->a, p->b);
@@ -1143,8 +480,8 @@ compare_abstract(struct pair *p)
 	nb = p->b->abstract_words;
 	inter = j * (double)(na + nb) / (1 + j);
 	containment = inter / (double)(na < nb ? na : nb);
-	if (explaining(p))
-		say(p, "abstract: %.0f%% of words agree",
+	if (dupes_pair_explaining(p))
+		dupes_pair_say(p, "abstract: %.0f%% of words agree",
 		    100 * exact_word_agreement(p->ra->abstract, p->rb->abstract));
 	if (j >= 0.8)
 		return DUPES_SAME;
@@ -1169,7 +506,7 @@ agrees(enum dupes_verdict v)
  * which with the journal pins the article down.
  */
 static const char *
-veto(const enum dupes_verdict *v, const struct pair *facts)
+veto(const enum dupes_verdict *v, const struct dupes_pair *facts)
 {
 	bool	doi_same, title_same, same_place, located;
 
@@ -1231,7 +568,7 @@ veto(const enum dupes_verdict *v, const struct pair *facts)
  * NULL: weak evidence that no named field backs.
  */
 static const char *
-guard(const enum dupes_verdict *v, const struct pair *p)
+guard(const enum dupes_verdict *v, const struct dupes_pair *p)
 {
 	bool	doi_same, location;
 
@@ -1273,7 +610,7 @@ guard(const enum dupes_verdict *v, const struct pair *p)
  * needs no veto, no guard and DUPES_THRESHOLD points.
  */
 static void
-decide(const enum dupes_verdict *v, const struct pair *p,
+decide(const enum dupes_verdict *v, const struct dupes_pair *p,
     struct dupes_match *m)
 {
 	int	f;
@@ -1301,7 +638,7 @@ decide(const enum dupes_verdict *v, const struct pair *p,
  * then needs the same DOI, or the same journal, volume and first page.
  */
 static void
-guard_generic_title(const struct pair *p, const enum dupes_verdict *v,
+guard_generic_title(const struct dupes_pair *p, const enum dupes_verdict *v,
     struct dupes_match *m)
 {
 	bool	located;
@@ -1323,17 +660,17 @@ guard_generic_title(const struct pair *p, const enum dupes_verdict *v,
 	}
 }
 
-typedef enum dupes_verdict (*field_compare)(struct pair *);
+typedef enum dupes_verdict (*field_compare)(struct dupes_pair *);
 
 static enum dupes_verdict
-compare_volume(struct pair *p)
+compare_volume(struct dupes_pair *p)
 {
 	return compare_number(p, "volume", p->a->volume, p->b->volume,
 	    DUPES_CONFLICT);
 }
 
 static enum dupes_verdict
-compare_issue(struct pair *p)
+compare_issue(struct dupes_pair *p)
 {
 	/* Exports often put a record number or a season in the issue. */
 	return compare_number(p, "issue", p->a->issue, p->b->issue,
@@ -1341,8 +678,8 @@ compare_issue(struct pair *p)
 }
 
 static const field_compare comparers[DUPES_NFIELDS] = {
-	[DUPES_TITLE] = compare_title,
-	[DUPES_AUTHORS] = compare_authors,
+	[DUPES_TITLE] = dupes_compare_title,
+	[DUPES_AUTHORS] = dupes_compare_authors,
 	[DUPES_YEAR] = compare_year,
 	[DUPES_DOI] = compare_doi,
 	[DUPES_JOURNAL] = compare_journal,
@@ -1377,7 +714,7 @@ void
 dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
     const struct record *ra, const struct record *rb, struct dupes_match *m)
 {
-	struct pair		p;
+	struct dupes_pair		p;
 	enum dupes_verdict	v[DUPES_NFIELDS];
 	int			f;
 
@@ -1393,19 +730,19 @@ dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 	 * While searching, the cheap fields that veto on their own go
 	 * first and end the comparison of most candidate pairs early.
 	 */
-	if (!explaining(&p) && (compare_doi(&p) == DUPES_CONFLICT ||
+	if (!dupes_pair_explaining(&p) && (compare_doi(&p) == DUPES_CONFLICT ||
 	    compare_year(&p) == DUPES_CONFLICT) &&
 	    veto_early(a, b, m))
 		return;
 	/* Most candidates have different titles, which veto unconditionally. */
-	if (!explaining(&p) && compare_title(&p) == DUPES_CONFLICT) {
+	if (!dupes_pair_explaining(&p) && dupes_compare_title(&p) == DUPES_CONFLICT) {
 		m->veto = "different titles, title kinds or title numbers";
 		return;
 	}
 	for (f = 0; f < DUPES_NFIELDS; f++) {
 		buf_clear(&p.text);
 		v[f] = comparers[f](&p);
-		m->reasons[f].text = explaining(&p) ? xstrdup(buf_str(&p.text)) :
+		m->reasons[f].text = dupes_pair_explaining(&p) ? xstrdup(buf_str(&p.text)) :
 		    NULL;
 	}
 	buf_free(&p.text);
@@ -1416,7 +753,7 @@ dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 const char *
 dupes_score_contradiction(const struct dupes_key *a, const struct dupes_key *b)
 {
-	struct pair		p;
+	struct dupes_pair		p;
 	enum dupes_verdict	v[DUPES_NFIELDS];
 	int			f;
 
