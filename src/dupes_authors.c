@@ -5,7 +5,7 @@
  * other, in any order. Two names name one person when the family names
  * agree (or one is part of a compound name, or cut short) and the given
  * names agree as full names, as initials, or with a given name dropped
- * ("Seyed Ali" and "Ali"); names printed with family and given names
+ * ("Seyed Ali" and "Ali"). Names printed with family and given names
  * swapped also count.
  */
 #include <stdio.h>

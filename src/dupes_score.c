@@ -2,9 +2,9 @@
  * Scoring a pair of records: the rules of duplicate detection.
  *
  * Each field is compared on its own and gets a verdict (same, similar,
- * partial, missing, different, conflict); titles in src/dupes_title.c,
- * authors in src/dupes_authors.c, the other fields here. Three
- * functions then apply every rule, in this order:
+ * partial, missing, different, conflict). Titles are compared in
+ * src/dupes_title.c, authors in src/dupes_authors.c and the other
+ * fields here. Three functions then apply every rule, in this order:
  *
  *  1. Vetoes, in veto(). A conflict in a field that identifies a work
  *     rules the pair out: different DOIs, years more than one apart,
