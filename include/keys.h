@@ -63,12 +63,14 @@ enum keys_action {
 struct keys_binding {
 	enum keys_context	 context;
 	int			 key;
-	const char		*name;	/* as the help screen shows it */
+	/* The key's name on the help screen and the status line. */
+	const char		*name;
 	enum keys_action	 action;
-	const char		*help;	/* what it does; NULL to list the key
-					   beside the previous binding */
-	const char		*hint;	/* short word for the status line, or
-					   NULL */
+	/* What the key does, or NULL for another key of the previous
+	   binding's action. */
+	const char		*help;
+	/* A word for the status line, or NULL to leave the key out. */
+	const char		*hint;
 };
 
 /* Returns the action bound to key in context, or KEYS_NONE. */

@@ -68,8 +68,8 @@ struct pane_context {
 	struct catalogue	*cat;
 	struct view		*view;
 	struct draw_style	 style;
-	enum bidi_mode		 bidi;		/* resolved: BIDI_APP or
-						   BIDI_TERMINAL */
+	/* Resolved: BIDI_APP or BIDI_TERMINAL. */
+	enum bidi_mode		 bidi;
 
 	enum pane_focus		 focus;
 	bool			 searching;	/* the query line is open */
@@ -77,7 +77,8 @@ struct pane_context {
 	bool			 too_small;
 	/* The query line changed and the filter must follow it. */
 	bool			 filter_dirty;
-	char			*message;	/* for the status line, or NULL */
+	/* for the status line, or NULL */
+	char			*message;
 	/* Where the terminal cursor goes, when a pane shows it. */
 	bool			 show_cursor;
 	int			 cursor_y;

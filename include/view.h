@@ -54,7 +54,8 @@ struct view {
 	bool			 at_end;
 
 	size_t			 selected;	/* index in rows */
-	size_t			 top;		/* index of the first shown row */
+	/* index of the first shown row */
+	size_t			 top;
 	int			 height;	/* rows the list pane shows */
 	/* Id of the selected article, kept when the list is empty so the
 	   next filter can select it again; 0 before any selection. */

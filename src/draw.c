@@ -53,8 +53,8 @@ draw_style_init(struct draw_style *s, bool colour)
 	}
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_LABEL, COLOR_CYAN, -1);
-	init_pair(PAIR_CUE, COLOR_BLUE, -1);
-	init_pair(PAIR_SEPARATOR, COLOR_BLUE, -1);
+	init_pair(PAIR_CUE, COLOR_YELLOW, -1);
+	init_pair(PAIR_SEPARATOR, COLOR_CYAN, -1);
 	init_pair(PAIR_MARK, COLOR_RED, -1);
 	init_pair(PAIR_NOTE, COLOR_WHITE, COLOR_RED);
 	init_pair(PAIR_FOCUS, COLOR_BLACK, COLOR_CYAN);
@@ -62,7 +62,7 @@ draw_style_init(struct draw_style *s, bool colour)
 	s->match = COLOR_PAIR(PAIR_MATCH) | A_BOLD;
 	s->match_selected = COLOR_PAIR(PAIR_MATCH) | A_BOLD;
 	s->label = COLOR_PAIR(PAIR_LABEL) | A_BOLD;
-	s->cue = COLOR_PAIR(PAIR_CUE) | A_UNDERLINE;
+	s->cue = COLOR_PAIR(PAIR_CUE) | A_UNDERLINE | A_DIM;
 	s->separator = COLOR_PAIR(PAIR_SEPARATOR);
 	s->focus = COLOR_PAIR(PAIR_FOCUS) | A_BOLD;
 	s->mark = COLOR_PAIR(PAIR_MARK) | A_BOLD;

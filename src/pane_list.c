@@ -17,7 +17,7 @@
 /* Below this width the authors column is left out. */
 #define AUTHORS_MIN_PANE	40
 #define AUTHORS_MIN		12
-#define AUTHORS_MAX		40
+#define AUTHORS_MAX		32
 #define WHEEL_ROWS		3
 
 static int
@@ -96,7 +96,7 @@ draw_row(struct pane_context *ctx, int line, const struct view_row *row,
 	if (rest <= 0)
 		return;
 	if (r->w >= AUTHORS_MIN_PANE) {
-		authw = rest * 35 / 100;
+		authw = rest * 30 / 100;
 		if (authw < AUTHORS_MIN)
 			authw = AUTHORS_MIN;
 		if (authw > AUTHORS_MAX)

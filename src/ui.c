@@ -203,8 +203,9 @@ draw_too_small(void)
 	n = text_wrap(notice, COLS, &lines);
 	y = LINES > (int)n ? (LINES - (int)n) / 2 : 0;
 	for (i = 0; i < n && y < LINES; i++, y++) {
-		char	*part = xstrndup(notice + lines[i].start, lines[i].len);
+		char	*part;
 
+		part = xstrndup(notice + lines[i].start, lines[i].len);
 		width = text_strwidth(part);
 		draw_plain(stdscr, y, (COLS - width) / 2, COLS, part, A_BOLD);
 		free(part);
