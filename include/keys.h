@@ -17,7 +17,7 @@
 /* The key number of the curses function key k (KEY_UP, KEY_MOUSE ...). */
 #define KEYS_FUNCTION(k)	(0x110000 + (k))
 
-/* Where a binding applies. */
+/* The context in which a binding applies. */
 enum keys_context {
 	KEYS_BROWSE,		/* the list and the detail pane */
 	KEYS_SEARCH,		/* the query line while it is open */

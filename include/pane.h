@@ -31,7 +31,7 @@ struct pane_rect {
 	int	w;
 };
 
-/* What a key or mouse handler did, for the event loop. */
+/* The outcome of a key or mouse handler, for the event loop. */
 enum pane_result {
 	PANE_IGNORED,	/* not for this pane: offer it to the next one */
 	PANE_HANDLED,	/* taken, nothing on screen changed */

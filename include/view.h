@@ -1,7 +1,7 @@
 /*
  * The view model of the browser: which articles the list shows, which
  * one is selected, how far the list is scrolled, and the filter. It
- * knows nothing of curses, so it can be tested on its own.
+ * does not use curses, so it can be tested on its own.
  *
  * The view never loads the whole catalogue. It keeps a window of rows,
  * a contiguous run of the (filtered) list in list order, fetched with
@@ -54,7 +54,7 @@ struct view {
 	bool			 at_end;
 
 	size_t			 selected;	/* index in rows */
-	/* index of the first shown row */
+	/* Index of the first row shown. */
 	size_t			 top;
 	int			 height;	/* rows the list pane shows */
 	/* Id of the selected article, kept when the list is empty so the
@@ -144,7 +144,7 @@ long	 view_total(const struct view *v);
 const struct record *view_article(struct view *v, char **error);
 
 /*
- * Sets a function that tells whether an article is marked as a
+ * Sets a function that returns whether an article is marked as a
  * duplicate; it is called for every row fetched from now on, and the
  * result stored in view_row.duplicate. NULL removes it.
  */

@@ -3,8 +3,8 @@
  *
  * The width of a line is measured with libunistring (text.h), cluster
  * by cluster. curses measures with the C library's wcwidth(), which can
- * disagree for emoji sequences and some symbols; each cluster is
- * therefore moved to explicitly, and one whose curses width differs
+ * disagree for emoji sequences and some symbols. So the cursor is moved
+ * to each cluster explicitly, and a cluster whose curses width differs
  * from its measured width is drawn in a form that occupies exactly the
  * measured columns.
  */

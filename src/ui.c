@@ -2,9 +2,9 @@
  * The browser's terminal set-up, layout and event loop.
  *
  * One loop owns the screen. It waits in poll() on the terminal and on a
- * self-pipe that the signal handlers write to, so SIGINT, SIGTERM,
- * SIGHUP, SIGTSTP, SIGCONT and SIGWINCH are all handled between keys
- * with ordinary code; the handlers only set flags. Keys go to the help
+ * self-pipe that the signal handlers write to. The handlers only set
+ * flags, so SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT and SIGWINCH are
+ * all handled between keys with ordinary code. Keys go to the help
  * screen, the query line or the focused pane; each returns what
  * happened, and the loop redraws, lays out again or quits. After the
  * query line changes, the filter is applied before the next draw with a
@@ -405,7 +405,7 @@ follow_terminal_size(struct pane_context *ctx)
 	layout(ctx);
 }
 
-/* Stops the process as Ctrl-Z asks, with the terminal restored. */
+/* Stops the process as Ctrl-Z requests, with the terminal restored. */
 static void
 suspend(struct pane_context *ctx)
 {
@@ -678,7 +678,7 @@ ui_run(const struct ui_options *o)
 	free(ctx.message);
 	catalogue_close(ctx.cat);
 	if (signo != 0) {
-		/* Die by the same signal, so the shell sees what happened. */
+		/* Die by the same signal, so that the shell reports it. */
 		raise(signo);
 		status = 128 + signo;
 	}

@@ -30,7 +30,7 @@ struct window {
 	size_t		 selected;
 };
 
-/* Where load_window() puts the selection. */
+/* The placement of the selection in load_window(). */
 enum anchor {
 	ANCHOR_FIRST,	/* the first row of the list */
 	ANCHOR_LAST,	/* the last row */
@@ -101,7 +101,7 @@ join_rows(struct view_row *a, size_t na, struct view_row *b, size_t nb)
 
 /*
  * Builds a window for the list filtered by match, with the selection
- * placed as how says, and enough rows on both sides of it to fill the
+ * placed as how requests, and enough rows on both sides of it to fill the
  * pane. Returns 0, or -1 with *error and w left empty.
  */
 static int

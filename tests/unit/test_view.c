@@ -5,7 +5,7 @@
  * interrupted filter leaving the view as it was.
  *
  * Each test builds its own catalogue of numbered articles in a
- * temporary directory. Article i has id i; its title holds "gamma" when
+ * temporary directory. Article i has id i; its title contains "gamma" when
  * i is a multiple of 3, else "delta", and "rare" only for article 50.
  */
 #include "unit.h"
