@@ -219,6 +219,7 @@ search_key(struct pane_context *ctx, enum keys_action action, int key)
 	if (action == KEYS_ACCEPT) {
 		history_add(s, buf_str(&s->input));
 		search_close(ctx);
+		ctx->focus = PANE_FOCUS_LIST;
 		return PANE_REDRAW;
 	}
 	if (action == KEYS_CANCEL) {
