@@ -59,8 +59,10 @@ draw_style_init(struct draw_style *s, bool colour)
 	init_pair(PAIR_NOTE, COLOR_WHITE, COLOR_RED);
 	init_pair(PAIR_FOCUS, COLOR_BLACK, COLOR_CYAN);
 	init_pair(PAIR_KEY, COLOR_YELLOW, COLOR_BLUE);
-	s->match = COLOR_PAIR(PAIR_MATCH) | A_BOLD;
-	s->match_selected = COLOR_PAIR(PAIR_MATCH) | A_BOLD;
+	/* No bold: many terminals turn bold black into a grey that reads
+	   poorly on yellow. */
+	s->match = COLOR_PAIR(PAIR_MATCH);
+	s->match_selected = COLOR_PAIR(PAIR_MATCH) | A_UNDERLINE;
 	s->label = COLOR_PAIR(PAIR_LABEL) | A_BOLD;
 	s->cue = COLOR_PAIR(PAIR_CUE) | A_UNDERLINE | A_DIM;
 	s->separator = COLOR_PAIR(PAIR_SEPARATOR);

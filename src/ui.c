@@ -220,12 +220,14 @@ draw_rule(struct pane_context *ctx)
 	attr_t			 attr;
 	const char		*label;
 
-	attr = ctx->focus == PANE_FOCUS_DETAIL ? ctx->style.focus :
-	    ctx->style.separator;
 	if (ctx->side_by_side) {
+		attr = ctx->focus == PANE_FOCUS_DETAIL ? ctx->style.label :
+		    ctx->style.separator;
 		mvvline(r->y, r->x, ACS_VLINE | attr, r->h);
 		return;
 	}
+	attr = ctx->focus == PANE_FOCUS_DETAIL ? ctx->style.focus :
+	    ctx->style.separator;
 	mvhline(r->y, r->x, ACS_HLINE | ctx->style.separator, r->w);
 	label = ctx->focus == PANE_FOCUS_DETAIL ? " detail: j/k scroll, Tab "
 	    "back to the list " : " Tab: focus the detail ";
