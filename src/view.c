@@ -253,13 +253,22 @@ extend_backward(struct view *v, size_t limit, char **error)
 	return 0;
 }
 
-/* Fetches rows until the pane is full or the list ends. */
+/*
+ * Fetches rows until the pane is full or the list ends, first below the
+ * screen and then, at the end of the list, above it (after the pane
+ * grew taller, say).
+ */
 static int
 fill(struct view *v, char **error)
 {
-	size_t	need = v->top + (size_t)v->height;
+	size_t	need = v->top + (size_t)v->height, shown;
 
 	if (v->nrows < need && extend_forward(v, need - v->nrows + MARGIN,
+	    error) != 0)
+		return -1;
+	shown = v->nrows - v->top;
+	if (v->at_end && shown < (size_t)v->height && v->top == 0 &&
+	    extend_backward(v, (size_t)v->height - shown + MARGIN,
 	    error) != 0)
 		return -1;
 	scroll_to_selection(v);

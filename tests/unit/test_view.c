@@ -421,6 +421,41 @@ height_change_keeps_selection(void **state)
 	assert_int_equal(selected_id(&v), 21);
 	assert_non_null(view_line(&v, 99));
 	check_invariants(&v);
+
+	/* Growing at the end of the list fills the pane from above. */
+	assert_int_equal(view_set_height(&v, HEIGHT, &error), 0);
+	assert_int_equal(view_end(&v, &error), 0);
+	assert_int_equal(view_set_height(&v, 100, &error), 0);
+	assert_int_equal(selected_id(&v), ARTICLES);
+	assert_non_null(view_line(&v, 99));
+	assert_int_equal(view_line(&v, 99)->row.id, ARTICLES);
+	assert_int_equal(view_line(&v, 0)->row.id, ARTICLES - 99);
+	check_invariants(&v);
+	view_close(&v);
+	catalogue_close(c);
+}
+
+static void
+empty_catalogue_has_no_rows(void **state)
+{
+	struct catalogue	*c;
+	struct view		 v;
+	char			*error = NULL;
+
+	(void)state;
+	c = make_catalogue("empty", 0);
+	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
+	assert_null(view_selected(&v));
+	assert_null(view_line(&v, 0));
+	assert_int_equal(v.count.value, 0);
+	assert_false(v.position.known);
+	assert_int_equal(view_move(&v, 1, &error), 0);
+	assert_int_equal(view_page(&v, -3, &error), 0);
+	assert_int_equal(view_end(&v, &error), 0);
+	assert_int_equal(view_home(&v, &error), 0);
+	assert_int_equal(view_set_filter(&v, "gamma", &error), 0);
+	assert_null(view_selected(&v));
+	assert_null(view_article(&v, &error));
 	view_close(&v);
 	catalogue_close(c);
 }
@@ -487,6 +522,7 @@ main(void)
 		cmocka_unit_test(filter_without_words),
 		cmocka_unit_test(interrupted_filter_keeps_view),
 		cmocka_unit_test(height_change_keeps_selection),
+		cmocka_unit_test(empty_catalogue_has_no_rows),
 		cmocka_unit_test(marker_flags_rows),
 		cmocka_unit_test(article_loads_selection),
 	};
