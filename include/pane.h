@@ -3,7 +3,8 @@
  * rectangles the layout gives the panes, and the table of functions a
  * pane provides.
  *
- * A pane draws only inside its rectangle of stdscr and never calls
+ * Each pane's table is declared in its own header (pane_list.h and so
+ * on). A pane draws only inside its rectangle of stdscr and never calls
  * doupdate(); the event loop in ui.c draws every pane and then updates
  * the terminal once. Key and mouse handlers change the context and
  * return what happened; the loop alone acts on it.
@@ -109,15 +110,6 @@ struct pane {
 	void		 (*resize)(struct pane_context *);
 	void		 (*close)(struct pane_context *);
 };
-
-extern const struct pane pane_list;
-extern const struct pane pane_detail;
-extern const struct pane pane_search;
-extern const struct pane pane_status;
-extern const struct pane pane_help;
-
-/* Frees the query line's input and history, when the browser ends. */
-void	 pane_search_free(struct pane_context *ctx);
 
 /*
  * Replaces the status line message with a formatted one (NULL format

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pane.h"
+#include "pane_detail.h"
 #include "record.h"
 #include "text.h"
 #include "xmalloc.h"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pane.h"
+#include "pane_list.h"
 #include "text.h"
 #include "xmalloc.h"
 

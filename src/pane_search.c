@@ -15,7 +15,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "pane.h"
+#include "pane_search.h"
 #include "text.h"
 #include "xmalloc.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "pane.h"
+#include "pane_status.h"
 #include "text.h"
 #include "xmalloc.h"
 

@@ -22,6 +22,11 @@
 
 #include "catalogue.h"
 #include "pane.h"
+#include "pane_detail.h"
+#include "pane_help.h"
+#include "pane_list.h"
+#include "pane_search.h"
+#include "pane_status.h"
 #include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
