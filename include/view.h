@@ -82,8 +82,9 @@ int	 view_open(struct view *v, struct catalogue *c, int height,
 void	 view_close(struct view *v);
 
 /*
- * Sets the filter text, queries the rows around the selected article
- * and its position. Returns 0, or -1 with *error. When a query fails,
+ * Sets the filter text and queries the rows around the selected
+ * article; its position is left to view_update_position() unless the
+ * window shows it. Returns 0, or -1 with *error. When a query fails,
  * or is interrupted through catalogue_set_progress(), the view keeps
  * the previous filter and rows, so the caller can simply try again.
  */
@@ -133,6 +134,14 @@ const struct view_row *view_line(const struct view *v, int line);
  * stays unknown, and an interrupted count can be retried).
  */
 int	 view_update_count(struct view *v, char **error);
+/*
+ * Finds the selection's position, unless already known: exactly in the
+ * whole catalogue, at most VIEW_COUNT_CAP with a filter. Like
+ * view_update_count(), it is left to the caller's idle time because at
+ * a million articles it can take a noticeable fraction of a second.
+ * Returns 0, or -1 with *error (the position stays unknown).
+ */
+int	 view_update_position(struct view *v, char **error);
 /* Returns the number of articles in the catalogue. */
 long	 view_total(const struct view *v);
 

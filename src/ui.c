@@ -285,14 +285,19 @@ apply_filter(struct pane_context *ctx, bool interruptible)
 	catalogue_set_progress(ctx->cat, NULL, NULL);
 }
 
+/* Counts the matches and finds the selection's position, if unknown. */
 static void
-update_count(struct pane_context *ctx, bool interruptible)
+update_counts(struct pane_context *ctx, bool interruptible)
 {
 	char	*error = NULL;
+	int	 rc;
 
 	if (interruptible)
 		catalogue_set_progress(ctx->cat, input_pending, NULL);
-	if (view_update_count(ctx->view, &error) != 0) {
+	rc = view_update_count(ctx->view, &error);
+	if (rc == 0)
+		rc = view_update_position(ctx->view, &error);
+	if (rc != 0) {
 		if (catalogue_interrupted(ctx->cat))
 			free(error);
 		else
@@ -503,7 +508,7 @@ run_loop(struct pane_context *ctx)
 		if (ctx->filter_dirty)
 			apply_filter(ctx, true);
 		if (!ctx->filter_dirty)
-			update_count(ctx, true);
+			update_counts(ctx, true);
 		draw_screen(ctx);
 		if (!ctx->filter_dirty)
 			wait_for_input();
@@ -672,7 +677,7 @@ ui_run(const struct ui_options *o)
 		return 2;
 	}
 	if (o->once) {
-		update_count(&ctx, false);
+		update_counts(&ctx, false);
 		draw_screen(&ctx);
 	} else
 		run_loop(&ctx);

@@ -156,22 +156,24 @@ load_window(struct view *v, const char *match, enum anchor how, long id,
 }
 
 /*
- * Finds the position of the article id in the list filtered by match.
- * Unfiltered lists count exactly; filtered ones stop at the cap.
+ * Sets the position when the window shows it without a query: at the
+ * start of the list it is the index, at its end the count (when exact).
+ * Otherwise leaves it unknown for view_update_position().
  */
-static int
-find_position(struct view *v, const char *match, long id,
-    struct view_count *pos, char **error)
+static void
+guess_position(struct view *v)
 {
-	long	rank, cap;
-
-	cap = match != NULL ? VIEW_COUNT_CAP : 0;
-	if (catalogue_rank(v->cat, match, id, cap, &rank, error) != 0)
-		return -1;
-	pos->known = true;
-	pos->capped = cap > 0 && rank >= cap;
-	pos->value = pos->capped ? cap : rank + 1;
-	return 0;
+	memset(&v->position, 0, sizeof v->position);
+	if (v->nrows == 0)
+		return;
+	if (v->at_start) {
+		v->position.value = (long)v->selected + 1;
+		v->position.known = true;
+	} else if (v->at_end && v->selected + 1 == v->nrows &&
+	    v->count.known && !v->count.capped) {
+		v->position.value = v->count.value;
+		v->position.known = true;
+	}
 }
 
 /* Keeps the selection on screen and the pane filled at the end. */
@@ -362,7 +364,6 @@ view_set_filter(struct view *v, const char *filter, char **error)
 {
 	struct query		 q;
 	struct window		 w;
-	struct view_count	 pos;
 
 	query_parse(filter, &q);
 	if (same_match(q.match, v->query.match)) {
@@ -379,21 +380,13 @@ view_set_filter(struct view *v, const char *filter, char **error)
 		query_free(&q);
 		return -1;
 	}
-	memset(&pos, 0, sizeof pos);
-	if (w.nrows > 0 && find_position(v, q.match,
-	    w.rows[w.selected].row.id, &pos, error) != 0) {
-		free_rows(w.rows, w.nrows);
-		query_free(&q);
-		return -1;
-	}
-
 	query_free(&v->query);
 	v->query = q;
 	free(v->filter);
 	v->filter = xstrdup(filter);
 	install_window(v, &w);
-	v->position = pos;
 	set_count_unknown(v);
+	guess_position(v);
 	return 0;
 }
 
@@ -519,36 +512,23 @@ view_home(struct view *v, char **error)
 int
 view_end(struct view *v, char **error)
 {
-	struct window		w;
-	struct view_count	pos;
+	struct window	w;
 
 	if (v->nrows > 0 && v->at_end) {
 		if (view_move(v, (long)(v->nrows - 1 - v->selected),
 		    error) != 0)
 			return -1;
-		if (v->count.known && !v->count.capped) {
-			v->position.value = v->count.value;
-			v->position.known = true;
-			v->position.capped = false;
-		}
+		if (!v->position.known || v->position.capped)
+			guess_position(v);
 		return 0;
 	}
 	if (load_window(v, current_match(v), ANCHOR_LAST, 0, &w,
 	    error) != 0)
 		return -1;
-	memset(&pos, 0, sizeof pos);
-	if (current_match(v) == NULL) {
-		pos.known = true;
-		pos.value = catalogue_total(v->cat);
-	} else if (w.nrows > 0 && find_position(v, current_match(v),
-	    w.rows[w.selected].row.id, &pos, error) != 0) {
-		free_rows(w.rows, w.nrows);
-		return -1;
-	}
 	install_window(v, &w);
 	v->top = v->nrows > (size_t)v->height ? v->nrows - (size_t)v->height :
 	    0;
-	v->position = pos;
+	guess_position(v);
 	return 0;
 }
 
@@ -603,6 +583,23 @@ view_update_count(struct view *v, char **error)
 	v->count.value = n;
 	v->count.capped = n >= VIEW_COUNT_CAP;
 	v->count.known = true;
+	return 0;
+}
+
+int
+view_update_position(struct view *v, char **error)
+{
+	long	rank, cap;
+
+	if (v->nrows == 0 || v->position.known)
+		return 0;
+	cap = current_match(v) != NULL ? VIEW_COUNT_CAP : 0;
+	if (catalogue_rank(v->cat, current_match(v),
+	    v->rows[v->selected].row.id, cap, &rank, error) != 0)
+		return -1;
+	v->position.known = true;
+	v->position.capped = cap > 0 && rank >= cap;
+	v->position.value = v->position.capped ? cap : rank + 1;
 	return 0;
 }
 
