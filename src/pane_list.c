@@ -139,14 +139,12 @@ list_draw(struct pane_context *ctx)
 	}
 }
 
-/* Runs a view call and turns its error into the status message. */
+/* Takes the result of a view call: its error goes to the status line. */
 static enum pane_result
 moved(struct pane_context *ctx, int rc, char *error)
 {
-	if (rc < 0) {
+	if (rc < 0)
 		pane_take_message(ctx, error);
-		return PANE_REDRAW;
-	}
 	return PANE_REDRAW;
 }
 
