@@ -139,7 +139,7 @@ list_draw(struct pane_context *ctx)
 	}
 }
 
-/* Takes the result of a view call: its error goes to the status line. */
+/* Returns the view call's result: an error goes to the status line. */
 static enum pane_result
 moved(struct pane_context *ctx, int rc, char *error)
 {
@@ -154,31 +154,40 @@ list_key(struct pane_context *ctx, enum keys_action action, int key)
 	struct view	*v = ctx->view;
 	char		*error = NULL;
 	long		 page = ctx->list.h > 1 ? ctx->list.h - 1 : 1;
+	int		 rc;
 
 	(void)key;
 	switch (action) {
 	case KEYS_UP:
 	case KEYS_PREV_MATCH:
-		return moved(ctx, view_move(v, -1, &error), error);
+		rc = view_move(v, -1, &error);
+		break;
 	case KEYS_DOWN:
 	case KEYS_NEXT_MATCH:
-		return moved(ctx, view_move(v, 1, &error), error);
+		rc = view_move(v, 1, &error);
+		break;
 	case KEYS_PAGE_UP:
-		return moved(ctx, view_page(v, -page, &error), error);
+		rc = view_page(v, -page, &error);
+		break;
 	case KEYS_PAGE_DOWN:
-		return moved(ctx, view_page(v, page, &error), error);
+		rc = view_page(v, page, &error);
+		break;
 	case KEYS_HALF_UP:
-		return moved(ctx, view_page(v, -(page + 1) / 2, &error),
-		    error);
+		rc = view_page(v, -(page + 1) / 2, &error);
+		break;
 	case KEYS_HALF_DOWN:
-		return moved(ctx, view_page(v, (page + 1) / 2, &error), error);
+		rc = view_page(v, (page + 1) / 2, &error);
+		break;
 	case KEYS_TOP:
-		return moved(ctx, view_home(v, &error), error);
+		rc = view_home(v, &error);
+		break;
 	case KEYS_BOTTOM:
-		return moved(ctx, view_end(v, &error), error);
+		rc = view_end(v, &error);
+		break;
 	default:
 		return PANE_IGNORED;
 	}
+	return moved(ctx, rc, error);
 }
 
 static enum pane_result
@@ -190,13 +199,12 @@ list_mouse(struct pane_context *ctx, int y, int x, mmask_t buttons)
 	(void)x;
 	ctx->focus = PANE_FOCUS_LIST;
 	if (buttons & BUTTON4_PRESSED)
-		return moved(ctx, view_move(ctx->view, -WHEEL_ROWS, &error),
-		    error);
-	if (buttons & BUTTON5_PRESSED)
-		return moved(ctx, view_move(ctx->view, WHEEL_ROWS, &error),
-		    error);
-	rc = view_select_line(ctx->view, y, &error);
-	return rc > 0 ? PANE_REDRAW : moved(ctx, rc, error);
+		rc = view_move(ctx->view, -WHEEL_ROWS, &error);
+	else if (buttons & BUTTON5_PRESSED)
+		rc = view_move(ctx->view, WHEEL_ROWS, &error);
+	else
+		rc = view_select_line(ctx->view, y, &error);
+	return moved(ctx, rc, error);
 }
 
 static void
