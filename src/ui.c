@@ -285,6 +285,13 @@ apply_filter(struct pane_context *ctx, bool interruptible)
 	catalogue_set_progress(ctx->cat, NULL, NULL);
 }
 
+static bool
+counts_unknown(const struct pane_context *ctx)
+{
+	return !ctx->view->count.known || (view_selected(ctx->view) != NULL &&
+	    !ctx->view->position.known);
+}
+
 /* Counts the matches and finds the selection's position, if unknown. */
 static void
 update_counts(struct pane_context *ctx, bool interruptible)
@@ -507,9 +514,12 @@ run_loop(struct pane_context *ctx)
 			return;
 		if (ctx->filter_dirty)
 			apply_filter(ctx, true);
-		if (!ctx->filter_dirty)
-			update_counts(ctx, true);
+		/* The rows show first; the counts follow when they are done. */
 		draw_screen(ctx);
+		if (!ctx->filter_dirty && counts_unknown(ctx)) {
+			update_counts(ctx, true);
+			draw_screen(ctx);
+		}
 		if (!ctx->filter_dirty)
 			wait_for_input();
 		if (!read_keys(ctx))
