@@ -17,6 +17,7 @@
  * 2, a thumbs-up with a skin-tone modifier takes 4, and a flag (two
  * regional indicators) takes 2.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -626,6 +627,13 @@ skip_blanks(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* Whether libunistring marked a line break character (CR LF is one). */
+static bool
+is_line_break(char brk)
+{
+	return brk == UC_BREAK_MANDATORY || brk == UC_BREAK_CR_BEFORE_LF;
+}
+
 static bool
 may_break(char brk)
 {
@@ -635,8 +643,9 @@ may_break(char brk)
 /*
  * Returns where the line that starts at s[start] ends: before the first
  * cluster that does not fit, moved back to the last break opportunity
- * when there is one, or after a mandatory break. Spaces may run past
- * the width because they are cut off at the break.
+ * when there is one, or at a line break character. Spaces may run past the width
+ * because they are cut off at the break. The line is never empty unless
+ * it is an empty line ended by a line break.
  */
 static size_t
 line_end(const char *s, size_t len, const char *breaks, size_t start,
@@ -648,7 +657,7 @@ line_end(const char *s, size_t len, const char *breaks, size_t start,
 	int			w = 0;
 
 	for (i = start; i < len; i += n) {
-		if (i > start && breaks[i] == UC_BREAK_MANDATORY)
+		if (is_line_break(breaks[i]))
 			return i;
 		if (i > start && may_break(breaks[i]))
 			brk = i;
@@ -658,13 +667,24 @@ line_end(const char *s, size_t len, const char *breaks, size_t start,
 			break;
 		w += c.width;
 	}
-	if (i >= len || may_break(breaks[i]))
+	if (i > start && (i >= len || may_break(breaks[i])))
 		return i;
 	if (brk > start)
 		return brk;
 	if (i == start)		/* a cluster wider than the line */
 		i += text_next_cluster(s + i, len - i, &c);
 	return i;
+}
+
+/* Returns the position after the line break character at s[i]. */
+static size_t
+skip_line_break(const char *s, size_t len, size_t i)
+{
+	ucs4_t	uc;
+
+	if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+		return i + 2;
+	return i + decode(s + i, len - i, &uc);
 }
 
 size_t
@@ -688,9 +708,10 @@ text_wrap(const char *s, int width, struct text_line **lines)
 		out[nout].start = start;
 		out[nout].len = trim_end(s, start, end);
 		nout++;
-		start = end;
-		if (start < len && breaks[start] != UC_BREAK_MANDATORY)
-			start = skip_blanks(s, len, start);
+		if (end < len && is_line_break(breaks[end]))
+			start = skip_line_break(s, len, end);
+		else
+			start = skip_blanks(s, len, end);
 	}
 	free(breaks);
 	*lines = out;
@@ -700,8 +721,9 @@ text_wrap(const char *s, int width, struct text_line **lines)
 /* --- Search folding ----------------------------------------------------- */
 
 /*
- * Whether uc is written without spaces between words and so is indexed
- * one character a word: Han, Hiragana, Katakana and Bopomofo.
+ * Whether uc is a letter of a script written without spaces between
+ * words, and so indexed one character a word: Han, Hiragana, Katakana
+ * and Bopomofo.
  */
 static bool
 is_ideograph(ucs4_t uc)
@@ -711,9 +733,13 @@ is_ideograph(ucs4_t uc)
 	return (uc >= 0x3005 && uc <= 0x3007) ||
 	    (uc >= 0x3021 && uc <= 0x3029) ||
 	    (uc >= 0x3038 && uc <= 0x303c) ||
-	    (uc >= 0x3041 && uc <= 0x30ff && uc != 0x30a0 && uc != 0x30fb) ||
+	    (uc >= 0x3041 && uc <= 0x3098) ||
+	    (uc >= 0x309d && uc <= 0x309f) ||
+	    (uc >= 0x30a1 && uc <= 0x30fa) ||
+	    (uc >= 0x30fc && uc <= 0x30ff) ||
 	    (uc >= 0x3105 && uc <= 0x312f) ||
-	    (uc >= 0x31a0 && uc <= 0x31ff) ||
+	    (uc >= 0x31a0 && uc <= 0x31bf) ||
+	    (uc >= 0x31f0 && uc <= 0x31ff) ||
 	    (uc >= 0x3400 && uc <= 0x4dbf) ||
 	    (uc >= 0x4e00 && uc <= 0x9fff) ||
 	    (uc >= 0xf900 && uc <= 0xfaff) ||
@@ -757,56 +783,6 @@ is_cyrillic(ucs4_t uc)
 	    (uc >= 0xa640 && uc <= 0xa69f);
 }
 
-/*
- * Returns what folding turns one decomposed, case-folded code point
- * into, or 0 to drop it. base is the last code point that was not a
- * mark, which decides whether an accent goes.
- */
-static ucs4_t
-fold_uc(ucs4_t uc, ucs4_t base)
-{
-	if (is_haraka(uc) || (is_accent(uc) && !is_cyrillic(base)))
-		return 0;
-	switch (uc) {
-	case TATWEEL:
-	case ZWNJ:
-	case ZWJ:
-	case 0x200b:			/* zero-width space */
-	case 0x2060:			/* word joiner */
-	case 0xfeff:			/* zero-width no-break space */
-	case 0xad:			/* soft hyphen */
-	case 0x200e:			/* left-to-right mark */
-	case 0x200f:			/* right-to-left mark */
-	case 0x61c:			/* Arabic letter mark */
-		return 0;
-	case 0x64a:			/* Arabic yeh */
-	case 0x649:			/* alef maksura */
-		return 0x6cc;		/* Persian yeh */
-	case 0x643:			/* Arabic kaf */
-		return 0x6a9;		/* keheh */
-	case 0x629:			/* teh marbuta */
-	case 0x6d5:			/* ae, left by heh with yeh above */
-		return 0x647;		/* heh */
-	case 0x2018: case 0x2019: case 0x201a: case 0x201b:
-	case 0x2032: case 0x2035: case 0x2bc: case 0x2b9: case 0x60:
-	case 0xb4:
-		return '\'';
-	case 0x201c: case 0x201d: case 0x201e: case 0x201f:
-	case 0x2033: case 0x2036: case 0xab: case 0xbb:
-		return '"';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d:
-		return '-';
-	}
-	if (uc >= 0x6f0 && uc <= 0x6f9)
-		return '0' + (uc - 0x6f0);
-	if (uc >= 0x660 && uc <= 0x669)
-		return '0' + (uc - 0x660);
-	if (is_space(uc))
-		return ' ';
-	return uc;
-}
-
 static bool
 is_word_char(ucs4_t uc)
 {
@@ -818,19 +794,88 @@ is_word_char(ucs4_t uc)
 	    uc_is_general_category(uc, UC_CATEGORY_Co);
 }
 
-/* Returns the last code point in b, or 0 when b is empty. */
+/*
+ * Returns what folding turns one decomposed, case-folded code point
+ * into, or 0 to drop it. base is the last code point that was not a
+ * mark, which decides whether an accent goes.
+ *
+ * Non-ASCII punctuation and symbols that have no ASCII form here become
+ * spaces: they are not words, and SQLite 3.40's unicode61 tokenizer
+ * takes the ones newer than its Unicode tables (emoji such as U+1F9EA,
+ * punctuation such as U+2E40) for word characters, which text_words()
+ * would not. Invisible format characters go, except the zero-width
+ * space, which separates words in scripts written without spaces.
+ */
 static ucs4_t
-last_uc(const struct buf *b)
+fold_uc(ucs4_t uc, ucs4_t base)
 {
-	const uint8_t	*start;
+	if (uc >= 0x80 && is_word_char(uc))
+		return uc == 0x64a || uc == 0x649 ? 0x6cc :	/* yeh */
+		    uc == 0x643 ? 0x6a9 :		/* kaf to keheh */
+		    uc == 0x629 || uc == 0x6d5 ? 0x647 :	/* teh marbuta */
+		    uc == TATWEEL ? 0 :
+		    uc >= 0x6f0 && uc <= 0x6f9 ? '0' + (uc - 0x6f0) :
+		    uc >= 0x660 && uc <= 0x669 ? '0' + (uc - 0x660) : uc;
+	if (is_haraka(uc) || (is_accent(uc) && !is_cyrillic(base)))
+		return 0;
+	switch (uc) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b:
+	case 0x2032: case 0x2035: case 0x2bc: case 0x2b9: case 0x60:
+	case 0xb4:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f:
+	case 0x2033: case 0x2036: case 0xab: case 0xbb:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d:
+		return '-';
+	case 0x200b:			/* zero-width space */
+		return ' ';
+	}
+	if (uc < 0x80 || is_mark(uc))
+		return uc;
+	if (uc_is_general_category(uc, UC_CATEGORY_Cf))
+		return 0;
+	return ' ';
+}
+
+/*
+ * Returns the last code point in b that is not a combining mark, or 0
+ * when there is none.
+ */
+static ucs4_t
+last_base_uc(const struct buf *b)
+{
+	const uint8_t	*start, *p;
 	ucs4_t		 uc;
 
-	if (b->len == 0)
-		return 0;
 	start = (const uint8_t *)b->data;
-	if (u8_prev(&uc, start + b->len, start) == NULL)
-		return 0;
-	return uc;
+	for (p = start + b->len; p > start; ) {
+		p = u8_prev(&uc, p, start);
+		if (p == NULL)
+			return 0;
+		if (!is_mark(uc))
+			return uc;
+	}
+	return 0;
+}
+
+/*
+ * Whether a space must go between the text in b and a word that starts
+ * with uc: when one of the two is an ideograph and the other a word
+ * character.
+ */
+static bool
+needs_space(const struct buf *b, ucs4_t uc)
+{
+	ucs4_t	prev;
+
+	if (b->len == 0 || (!is_ideograph(uc) &&
+	    (unsigned char)b->data[b->len - 1] < 0x80))
+		return false;
+	prev = last_base_uc(b);
+	return (is_ideograph(uc) && is_word_char(prev)) ||
+	    (is_ideograph(prev) && is_word_char(uc));
 }
 
 /*
@@ -846,7 +891,7 @@ add_spaced(struct buf *b, const uint8_t *s, size_t len)
 	bool		 prev_ideo, prev_word, ideo, word;
 	int		 n;
 
-	prev = last_uc(b);
+	prev = last_base_uc(b);
 	prev_ideo = is_ideograph(prev);
 	prev_word = is_word_char(prev);
 	for (p = s; p < end; p += n) {
@@ -871,8 +916,9 @@ fold_slow(struct buf *b, const char *s, size_t len)
 {
 	uint8_t		*folded, *nfc;
 	size_t		 flen, nlen, i, n;
-	ucs4_t		 uc, base = 0, out;
+	ucs4_t		 uc, base, out;
 	struct buf	 tmp;
+	bool		 has_base;
 
 	folded = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFKD,
 	    NULL, &flen);
@@ -880,14 +926,22 @@ fold_slow(struct buf *b, const char *s, size_t len)
 		buf_add(b, s, len);
 		return;
 	}
+	/* A mark with no letter or digit before it is dropped. */
+	base = last_base_uc(b);
+	has_base = is_word_char(base);
 	buf_init(&tmp);
 	for (i = 0; i < flen; i += n) {
 		n = decode((const char *)folded + i, flen - i, &uc);
-		if (!is_mark(uc))
-			base = uc;
+		if (is_mark(uc) && !has_base)
+			continue;
 		out = fold_uc(uc, base);
-		if (out != 0)
-			add_uc(&tmp, out);
+		if (out == 0)
+			continue;
+		if (!is_mark(out)) {
+			base = out;
+			has_base = is_word_char(out);
+		}
+		add_uc(&tmp, out);
 	}
 	free(folded);
 	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)buf_str(&tmp),
@@ -908,33 +962,158 @@ is_ascii_alnum(unsigned char c)
 }
 
 /*
- * Returns the end of the non-ASCII run that starts at s[i]. ASCII
- * stretches shorter than a few bytes (the spaces between Persian
- * words) stay inside the run, since each run costs several allocations.
+ * Folding of single code points that need no context, computed once by
+ * fold_slow(): U+0080..U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic
+ * and Persian letters) and U+2000..U+206F (quotes, dashes, ZWNJ). A code
+ * point qualifies when it is not a mark and its folding contains none;
+ * text_fold() uses the entry only when no mark follows, since a mark
+ * could compose with it or depend on it.
+ */
+#define FOLD_LOW_FIRST	0x80
+#define FOLD_LOW_LAST	0x7ff
+#define FOLD_PUNCT_FIRST	0x2000
+#define FOLD_PUNCT_LAST		0x206f
+
+struct fold_entry {
+	bool		simple;
+	unsigned char	len;
+	char		s[14];
+	ucs4_t		first;	/* first code point of s, or 0 */
+};
+
+static struct fold_entry fold_low[FOLD_LOW_LAST - FOLD_LOW_FIRST + 1];
+static struct fold_entry fold_punct[FOLD_PUNCT_LAST - FOLD_PUNCT_FIRST + 1];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_slow(struct buf *, const char *, size_t);
+
+static void
+fold_entry_init(struct fold_entry *e, ucs4_t uc)
+{
+	struct buf	 b;
+	uint8_t		 in[6];
+	const uint8_t	*p, *end;
+	ucs4_t		 out;
+	int		 n;
+
+	e->simple = false;
+	if (is_mark(uc))
+		return;
+	n = u8_uctomb(in, uc, sizeof in);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	fold_slow(&b, (const char *)in, (size_t)n);
+	if (b.len < sizeof e->s) {
+		e->simple = true;
+		end = (const uint8_t *)b.data + b.len;
+		for (p = (const uint8_t *)b.data; p < end; p += n) {
+			n = u8_mbtouc(&out, p, (size_t)(end - p));
+			if (is_mark(out) || is_ideograph(out))
+				e->simple = false;
+		}
+		memcpy(e->s, b.data, b.len);
+		e->len = (unsigned char)b.len;
+		e->first = 0;
+		if (b.len > 0)
+			u8_mbtouc(&e->first, (const uint8_t *)b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+static void
+fold_tables_init(void)
+{
+	ucs4_t	uc;
+
+	for (uc = FOLD_LOW_FIRST; uc <= FOLD_LOW_LAST; uc++)
+		fold_entry_init(&fold_low[uc - FOLD_LOW_FIRST], uc);
+	for (uc = FOLD_PUNCT_FIRST; uc <= FOLD_PUNCT_LAST; uc++)
+		fold_entry_init(&fold_punct[uc - FOLD_PUNCT_FIRST], uc);
+}
+
+/* Returns the table entry for uc when it is simple, or NULL. */
+static const struct fold_entry *
+fold_entry(ucs4_t uc)
+{
+	const struct fold_entry	*e;
+
+	if (uc >= FOLD_LOW_FIRST && uc <= FOLD_LOW_LAST)
+		e = &fold_low[uc - FOLD_LOW_FIRST];
+	else if (uc >= FOLD_PUNCT_FIRST && uc <= FOLD_PUNCT_LAST)
+		e = &fold_punct[uc - FOLD_PUNCT_FIRST];
+	else
+		return NULL;
+	return e->simple ? e : NULL;
+}
+
+/* Whether the code point at s[i] (if any) is a combining mark. */
+static bool
+mark_at(const char *s, size_t len, size_t i)
+{
+	ucs4_t	uc;
+
+	if (i >= len || (unsigned char)s[i] < 0x80)
+		return false;
+	decode(s + i, len - i, &uc);
+	return is_mark(uc);
+}
+
+/* CJK Unified Ideographs: no folding applies to them. */
+static bool
+is_common_ideograph(ucs4_t uc)
+{
+	return uc >= 0x4e00 && uc <= 0x9fff;
+}
+
+/*
+ * Returns the end of the run of code points from s[i] that need the
+ * slow path: non-ASCII ones with no simple table entry that are not
+ * common ideographs, or that a mark follows.
  */
 static size_t
-run_end(const char *s, size_t len, size_t i)
+slow_run_end(const char *s, size_t len, size_t i)
 {
-	size_t	ascii = 0;
+	size_t	n;
+	ucs4_t	uc;
 
-	for (; i < len; i++) {
-		if ((unsigned char)s[i] >= 0x80)
-			ascii = 0;
-		else if (++ascii == 8)
-			return i + 1 - ascii;
+	while (i < len && (unsigned char)s[i] >= 0x80) {
+		n = decode(s + i, len - i, &uc);
+		if ((fold_entry(uc) != NULL || is_common_ideograph(uc)) &&
+		    !mark_at(s, len, i + n))
+			break;
+		i += n;
 	}
-	return i - ascii;
+	return i;
+}
+
+/* Appends the ASCII run s[0..len) to b in lower case, ` as '. */
+static void
+fold_ascii(struct buf *b, const char *s, size_t len)
+{
+	size_t	i, old = b->len;
+	char	c;
+
+	buf_add(b, s, len);
+	for (i = old; i < b->len; i++) {
+		c = b->data[i];
+		if (c >= 'A' && c <= 'Z')
+			b->data[i] = (char)(c + 32);
+		else if (c == '`')
+			b->data[i] = '\'';
+	}
 }
 
 char *
 text_fold(const char *s)
 {
-	struct buf	 b;
-	size_t		 i, j, len;
-	bool		 repaired, after_slow = false;
-	char		*valid = NULL;
-	unsigned char	 c;
+	const struct fold_entry	*e;
+	struct buf		 b;
+	size_t			 i, j, n, len;
+	bool			 repaired;
+	char			*valid = NULL;
+	ucs4_t			 uc;
 
+	pthread_once(&fold_once, fold_tables_init);
 	len = strlen(s);
 	if (!text_valid_utf8(s, len)) {
 		valid = text_repair_utf8(s, len, &repaired);
@@ -944,31 +1123,43 @@ text_fold(const char *s)
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	for (i = 0; i < len; i = j) {
-		c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (after_slow && is_ascii_alnum(c) &&
-			    is_ideograph(last_uc(&b)))
+		if ((unsigned char)s[i] < 0x80) {
+			for (j = i; j < len && (unsigned char)s[j] < 0x80; j++)
+				;
+			if (needs_space(&b, (unsigned char)s[i]))
 				buf_addch(&b, ' ');
-			after_slow = false;
-			buf_addch(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 :
-			    c == '`' ? '\'' : c));
-			j = i + 1;
+			fold_ascii(&b, s + i, j - i);
+			continue;
+		}
+		n = decode(s + i, len - i, &uc);
+		j = i + n;
+		if (mark_at(s, len, j))
+			e = NULL;
+		else if ((e = fold_entry(uc)) != NULL) {
+			if (needs_space(&b, e->first))
+				buf_addch(&b, ' ');
+			buf_add(&b, e->s, e->len);
+			continue;
+		} else if (is_common_ideograph(uc)) {
+			if (needs_space(&b, uc))
+				buf_addch(&b, ' ');
+			buf_add(&b, s + i, n);
 			continue;
 		}
 		/*
-		 * Fold the run together with the word it starts in, so that
-		 * a combining mark stays with the ASCII letter it follows:
-		 * take back the letters and digits just copied. They were
-		 * copied one byte each, so the buffer shrinks by as many.
+		 * A mark folds together with the ASCII word it follows, so
+		 * that it stays with its base letter: take back the letters
+		 * and digits just copied, one byte each.
 		 */
-		j = run_end(s, len, i);
-		while (i > 0 && b.len > 0 && is_ascii_alnum(s[i - 1])) {
-			i--;
-			b.len--;
+		j = slow_run_end(s, len, i);
+		if (is_mark(uc)) {
+			while (i > 0 && b.len > 0 && is_ascii_alnum(s[i - 1])) {
+				i--;
+				b.len--;
+			}
+			b.data[b.len] = '\0';
 		}
-		b.data[b.len] = '\0';
 		fold_slow(&b, s + i, j - i);
-		after_slow = true;
 	}
 	free(valid);
 	return buf_take(&b);
