@@ -36,8 +36,8 @@ int	 bidi_mode_from_name(const char *name);
 /*
  * Resolves BIDI_AUTO from the environment: BIDI_TERMINAL when standard
  * output is not a terminal (a file or pipe gets logical order) and in
- * Konsole and mlterm, which reorder every line and cannot be told not
- * to; BIDI_APP everywhere else, including inside tmux and screen.
+ * Konsole and mlterm, which reorder every line whatever the program
+ * sends; BIDI_APP everywhere else, including inside tmux and screen.
  *
  * NOTE: VTE 0.57.3 and later (GNOME Terminal, Xfce Terminal) reorder by
  * default too, but can be switched to explicit mode with CSI 8 l; a
@@ -64,8 +64,8 @@ bool	 bidi_paragraph_rtl(const char *s, size_t len);
  * width does not change). Display clusters (text_next_cluster) are
  * moved whole. When order is not NULL, stores an allocated array with
  * one entry per byte of the result: the byte offset in s of the
- * character that byte came from, so that highlights computed on the
- * logical text land on the right cells. The caller frees both.
+ * character that byte came from. Highlights computed on the logical
+ * text land on the right cells through it. The caller frees both.
  */
 char	*bidi_visual_dir(const char *s, size_t len, bool rtl, size_t **order);
 /*

@@ -5,10 +5,10 @@
  * with bracket pairs), mirrors brackets at right-to-left levels and
  * shapes Arabic letters into their presentation forms. The reordering
  * itself (rule L2) is done here on display clusters (text_next_cluster)
- * instead of code points, so that a base letter keeps its marks after
- * it, an emoji ZWJ sequence or a flag is never reversed inside, and the
- * visual line is a permutation of the logical clusters: it has the same
- * width and breaks into the same cells.
+ * instead of code points. So a base letter keeps its marks after it,
+ * and an emoji ZWJ sequence or a flag is never reversed inside. The
+ * visual line is a permutation of the logical clusters, so it has the
+ * same width and breaks into the same cells.
  *
  * Shaping uses presentation forms only, without the lam-alef
  * ligatures: each form replaces one letter and takes one column like
@@ -73,7 +73,7 @@ bidi_resolve(enum bidi_mode mode)
 	    (term != NULL && (strncmp(term, "screen", 6) == 0 ||
 	    strncmp(term, "tmux", 4) == 0)))
 		return BIDI_APP;
-	/* These two reorder every line and cannot be told not to. */
+	/* These two reorder every line, and no escape sequence stops them. */
 	if (getenv("KONSOLE_VERSION") != NULL || getenv("MLTERM") != NULL)
 		return BIDI_TERMINAL;
 	return BIDI_APP;
@@ -134,10 +134,9 @@ bidi_paragraph_rtl(const char *s, size_t len)
 }
 
 /*
- * Applies the part of rule L1 that needs the end of the line: white
+ * Applies the part of rule L1 that needs the end of the line. White
  * space (and the invisible controls among it) at the end of a line takes
- * the paragraph level, so that it stays at the end and never moves to
- * the reading start of the line.
+ * the paragraph level, so it stays at the end of the reading order.
  */
 static void
 reset_trailing_space(struct bidi_line *l, const FriBidiCharType *types,

@@ -7,10 +7,10 @@
  * folding with its word splitter.
  *
  * Display widths follow what tmux 3.3a does on Debian 12, the terminal
- * the project is tested in: it asks glibc 2.36's wcwidth() for each code
- * point, puts a zero-width code point into the cell before it, and puts
- * any non-ASCII code point that follows a ZWJ into the cell before it as
- * well. A display cluster is therefore a UAX #29 grapheme cluster, joined
+ * the project is tested in. It calls glibc 2.36's wcwidth() for each
+ * code point and puts a zero-width code point into the cell before it.
+ * It also puts any non-ASCII code point that follows a ZWJ into the cell
+ * before it. A display cluster is therefore a UAX #29 grapheme cluster, joined
  * with the next one when it ends in a ZWJ, and its width is the sum that
  * tmux computes. Measured in tmux 3.3a: U+263A U+FE0F takes 1 column
  * (tmux ignores VS16), the family U+1F469 ZWJ U+1F469 ZWJ U+1F467 takes
@@ -316,8 +316,8 @@ zwj_joins(const char *s, size_t len, size_t i, size_t n)
 
 /*
  * Puts U+25CC before every combining mark that starts a grapheme cluster
- * in s, as Unicode recommends for marks with no base; the terminal would
- * otherwise put such a mark into the cell before it, which may belong to
+ * in s, as Unicode recommends for marks with no base. Without it the
+ * terminal puts the mark into the cell before it, which may belong to
  * another column.
  */
 static char *

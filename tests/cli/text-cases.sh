@@ -1,8 +1,9 @@
 #!/bin/sh
 # Headless checks of the text cases every view must survive
-# (tests/data/text-cases.md): a small catalogue is built from a listing
-# file whose fields hold the ten cases, imported with the real binary,
-# and the output of list, show and search is checked byte by byte.
+# (tests/data/text-cases.md). A small catalogue is built from a listing
+# file whose fields hold the ten cases and imported with the real
+# binary. Then the output of list, show and search is checked byte by
+# byte.
 # Prints TAP ("ok N - name" / "not ok N - name"); exits 1 on a failure.
 #
 # FEHREST_BIN names the binary (default ./fehrest, run from the source
@@ -226,13 +227,17 @@ check "case 9: author column aligned" equals "$(wc -l < "$tmp/starts")" 1
 
 # Case 10: with --bidi=app the title is in visual order. The paragraph
 # is right-to-left because its first strong letter is Persian. LSTM,
-# 2024 and v2 resolve to level 2 and keep reading left to right; the
+# 2024 and v2 resolve to level 2 and keep reading left to right. The
 # brackets surround left-to-right text in a right-to-left context, so
-# they take level 1 and are mirrored; the Persian words are reversed
-# and take their joined presentation forms: "(v2) " then داده‌ها as
-# alef final, heh initial, heh isolated + ZWNJ, dal, alef, dal isolated;
-# " 2024 "; برای as yeh isolated, alef isolated, reh final, beh initial;
-# " LSTM "; مدل as lam isolated, dal final, meem initial.
+# they take level 1 and are mirrored. The Persian words are reversed
+# and take their joined presentation forms. From left to right:
+#   "(v2) ";
+#   داده‌ها as alef final, heh initial, heh isolated and its ZWNJ,
+#     dal isolated, alef isolated, dal isolated;
+#   " 2024 ";
+#   برای as yeh isolated, alef isolated, reh final, beh initial;
+#   " LSTM ";
+#   مدل as lam isolated, dal final, meem initial.
 vis=$(printf '(v2) \357\272\216\357\273\253\357\273\251\342\200\214\357\272\251\357\272\215\357\272\251 2024 \357\257\274\357\272\215\357\272\256\357\272\221 LSTM \357\273\235\357\272\252\357\273\243')
 logical=$(printf '\331\205\330\257\331\204 LSTM \330\250\330\261\330\247\333\214 2024 \330\257\330\247\330\257\331\207\342\200\214\331\207\330\247 (v2)')
 check "case 10: show --bidi=app in visual order" contains_line \

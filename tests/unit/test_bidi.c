@@ -5,7 +5,7 @@
  *
  * Expected visual strings were worked out by hand from UAX #9 and the
  * Arabic joining rules, then checked against the output. The letters
- * are written as UTF-8 escapes; the names below say which word each is.
+ * are written as UTF-8 escapes, and each macro name gives the word.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -50,13 +50,13 @@
  * Text case 10: "مدل LSTM برای 2024 داده‌ها (v2)". The first strong
  * letter is Persian, so the paragraph is right-to-left (level 1). LSTM,
  * 2024 (a European number after Arabic letters, so an Arabic number) and
- * v2 get level 2; the spaces and the brackets (a pair around
+ * v2 get level 2. The spaces and the brackets (a pair around
  * left-to-right text whose context is right-to-left) stay at level 1.
  * Reversing the level-2 runs and then the whole line keeps LSTM, 2024
- * and v2 reading left to right, puts "(v2)" at the far left with both
- * brackets mirrored, so they still face outwards, and writes each
- * Persian word reversed in its joined forms; the ZWNJ stays after the
- * heh it follows in the logical text.
+ * and v2 reading left to right. It puts "(v2)" at the far left with both
+ * brackets mirrored, so they still face outwards. Each Persian word is
+ * reversed in its joined forms, and the ZWNJ stays after the heh it
+ * follows in the logical text.
  */
 #define CASE10		"\xd9\x85\xd8\xaf\xd9\x84 LSTM \xd8\xa8\xd8\xb1\xd8\xa7" \
 			"\xdb\x8c 2024 \xd8\xaf\xd8\xa7\xd8\xaf\xd9\x87\xe2\x80" \
