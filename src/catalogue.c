@@ -3,7 +3,7 @@
  *
  * Prepared statements are kept for the life of the handle because the
  * browser runs the same few queries on every keystroke and every scroll.
- * The meta table holds the display name, the article count (kept at
+ * The meta table contains the display name, the article count (kept at
  * each commit so that opening a million-article file needs no count
  * scan), a generation string, and a "bundled" flag.
  */
@@ -193,12 +193,21 @@ meta_set(struct catalogue *c, const char *key, const char *value,
 	return 0;
 }
 
+/*
+ * Looks beside the executable first (data/ in the source tree, where
+ * make builds the catalogue; ../data/ for the sanitizer build in build/),
+ * then in the installed data directory.
+ */
 const char *
 catalogue_bundled_path(void)
 {
 	static char	 path[PATH_MAX + 32];
+	static const char *beside[] = {
+		"data/neural-networks.db", "../data/neural-networks.db",
+	};
 	char		 exe[PATH_MAX], *slash;
 	ssize_t		 n;
+	size_t		 i;
 
 	if (path[0] != '\0')
 		return path;
@@ -208,10 +217,12 @@ catalogue_bundled_path(void)
 		slash = strrchr(exe, '/');
 		if (slash != NULL) {
 			*slash = '\0';
-			snprintf(path, sizeof path,
-			    "%s/data/neural-networks.db", exe);
-			if (access(path, R_OK) == 0)
-				return path;
+			for (i = 0; i < sizeof beside / sizeof *beside; i++) {
+				snprintf(path, sizeof path, "%s/%s", exe,
+				    beside[i]);
+				if (access(path, R_OK) == 0)
+					return path;
+			}
 		}
 	}
 	snprintf(path, sizeof path, "%s/neural-networks.db", FEHREST_DATADIR);
@@ -637,6 +648,22 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 		*error = xasprintf("%s: the catalogue is open read-only",
 		    c->path);
 		return -1;
+	}
+	/*
+	 * Numbers are unique within a catalogue so that "show N" names one
+	 * article. A number already taken, as when a second listing is
+	 * imported into the same file, is replaced by the next free one; the
+	 * source's own number stays in source_id.
+	 */
+	if (r->number != 0) {
+		long	existing;
+
+		rc = catalogue_find_number(c, r->number, &existing, error);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			r->number = 0;
+		rc = -1;
 	}
 	if (r->number == 0) {
 		if ((st = get_stmt(c, ST_NEXT_NUMBER, error)) == NULL)

@@ -494,6 +494,13 @@ import_read_listing(struct import_context *ctx, const char *data, size_t len,
 	if (subject != NULL)
 		subject_text = clean(subject, slen);
 
+	/* The access line of the first entry stands among the header lines. */
+	for (i = 0; i < first; i++) {
+		if (is_bullet(&ls.v[i]) && ends_with(&ls.v[i], " Article")) {
+			free(access);
+			access = access_text(&ls.v[i]);
+		}
+	}
 	record_init(&r);
 	i = first;
 	while (i < ls.n) {
