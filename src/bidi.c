@@ -73,7 +73,10 @@ bidi_resolve(enum bidi_mode mode)
 	    (term != NULL && (strncmp(term, "screen", 6) == 0 ||
 	    strncmp(term, "tmux", 4) == 0)))
 		return BIDI_APP;
-	/* These two reorder every line, and no escape sequence stops them. */
+	/*
+	 * These two reorder every line, and no standard escape sequence
+	 * stops them (terminal-wg's BiDi survey of terminals, 2019).
+	 */
 	if (getenv("KONSOLE_VERSION") != NULL || getenv("MLTERM") != NULL)
 		return BIDI_TERMINAL;
 	return BIDI_APP;
@@ -162,8 +165,11 @@ line_free(struct bidi_line *l)
 
 /*
  * Decodes s[0..len) into l and resolves its levels and shapes with the
- * paragraph direction given. Returns false when FriBidi fails, which it
- * does only when it runs out of memory.
+ * paragraph direction given. Returns false when FriBidi reports an error
+ * (its documentation names running out of memory as the cause).
+ *
+ * NOTE: levels are resolved per line, not per paragraph, so a bracket
+ * pair split across two wrapped lines resolves each half on its own.
  */
 static bool
 line_analyse(struct bidi_line *l, const char *s, size_t len, bool rtl)
