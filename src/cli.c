@@ -111,13 +111,28 @@ display_cell(const struct cli_options *o, const char *field, int width)
 	return visual;
 }
 
+/* Returns whether s is shown as a right-to-left paragraph. */
+static bool
+shown_rtl(const struct cli_options *o, const char *s)
+{
+	return bidi_resolve(o->bidi) == BIDI_APP &&
+	    bidi_paragraph_rtl(s, strlen(s));
+}
+
+/*
+ * Writes s padded to width columns; a right-to-left paragraph is padded
+ * on the left so that it is right-aligned, as it reads.
+ */
 static void
-put_padded(const char *s, int width)
+put_padded(const char *s, int width, bool rtl)
 {
 	int	w;
 
+	w = text_strwidth(s);
+	for (; rtl && w < width; w++)
+		putchar(' ');
 	fputs(s, stdout);
-	for (w = text_strwidth(s); w < width; w++)
+	for (; w < width; w++)
 		putchar(' ');
 }
 
@@ -149,7 +164,7 @@ print_text_row(const struct cli_options *o, const struct catalogue_row *row,
 	titlew = rest - authorw;
 	printf("%*ld  ", numw, row->number);
 	title = display_cell(o, row->title, titlew);
-	put_padded(title, titlew);
+	put_padded(title, titlew, shown_rtl(o, row->title));
 	fputs("  ", stdout);
 	shortened = short_authors(row->authors, authorw);
 	authors = display_cell(o, shortened, authorw);
@@ -395,20 +410,26 @@ print_labelled(const struct cli_options *o, const char *label,
     const char *value, int width)
 {
 	struct text_line	*lines;
-	char			*safe, *piece, *cell;
+	char			*safe, *cell;
 	size_t			 n, i;
-	int			 indent = 10;
+	int			 indent = 10, wrap;
+	bool			 app, rtl;
 
 	if (value == NULL || *value == '\0')
 		return;
 	safe = text_sanitize(value);
-	n = text_wrap(safe, width - indent > 20 ? width - indent : 20,
-	    &lines);
+	app = bidi_resolve(o->bidi) == BIDI_APP;
+	rtl = shown_rtl(o, safe);
+	wrap = width - indent > 20 ? width - indent : 20;
+	n = text_wrap(safe, wrap, &lines);
 	for (i = 0; i < n; i++) {
-		piece = xstrndup(safe + lines[i].start, lines[i].len);
-		cell = display_cell(o, piece, 0);
-		printf("%-*s%s\n", indent, i == 0 ? label : "", cell);
-		free(piece);
+		/* Every line of a field takes the field's direction. */
+		cell = app ? bidi_visual_dir(safe + lines[i].start,
+		    lines[i].len, rtl, NULL) :
+		    xstrndup(safe + lines[i].start, lines[i].len);
+		printf("%-*s", indent, i == 0 ? label : "");
+		put_padded(cell, rtl ? wrap : 0, rtl);
+		putchar('\n');
 		free(cell);
 	}
 	free(lines);
