@@ -52,6 +52,7 @@ struct dupes_key {
 	uint32_t	 title_parts[2];
 	uint32_t	 title_part_numbers[2];
 	uint32_t	 journal;	/* folded words, stop words dropped */
+	uint32_t	 journal_qualifier; /* "philadelphia" of "Cancer (Philadelphia)" */
 	uint32_t	 volume;
 	uint32_t	 issue;
 	uint32_t	 first_page;	/* "244", "s123", "e1002" */

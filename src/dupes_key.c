@@ -491,6 +491,56 @@ build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
 		build_title_parts(k, r->title, blob, tmp);
 }
 
+/* Qualifier words that name a medium, not another journal: "(Online)". */
+static const char *const medium_words[] = {
+	"online", "print", "electronic", "resource", "internet", "web", "cd",
+	"rom", "ed", "edition",
+};
+
+/*
+ * Returns the journal name without its qualifiers in parentheses or
+ * brackets, allocated, and stores the folded qualifiers that are not a
+ * medium in k->journal_qualifier: "BMJ (Clinical research ed.)" and
+ * "BMJ (Online)" are one journal, "Cancer (Philadelphia)" and "Cancer
+ * (Amsterdam)" would not be.
+ */
+static char *
+journal_qualifiers(struct dupes_key *k, const char *journal, struct buf *blob,
+    struct buf *tmp)
+{
+	struct buf	 name, qualifier;
+	const char	*p, *close, *w;
+	bool		 medium;
+
+	buf_init(&name);
+	buf_init(&qualifier);
+	for (p = journal; *p != '\0'; p++) {
+		if (*p != '(' && *p != '[') {
+			buf_addch(&name, *p);
+			continue;
+		}
+		close = strchr(p, *p == '(' ? ')' : ']');
+		if (close == NULL) {
+			buf_addch(&name, *p);
+			continue;
+		}
+		buf_add(&qualifier, p + 1, (size_t)(close - p - 1));
+		buf_addch(&qualifier, ' ');
+		p = close;
+	}
+	buf_clear(tmp);
+	dupes_fold_words(buf_str(&qualifier), tmp);
+	medium = true;
+	for (w = buf_str(tmp); *w != '\0' && medium; w = next_word(w))
+		medium = IN_LIST(medium_words, w, word_len(w));
+	if (!medium)
+		k->journal_qualifier = add_string(blob, buf_str(tmp));
+	buf_free(&qualifier);
+	if (name.data == NULL)
+		buf_addstr(&name, "");
+	return buf_take(&name);
+}
+
 /* Appends the folded journal name without stop words; '=' separates alternatives. */
 static void
 build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
@@ -498,18 +548,20 @@ build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
 {
 	struct buf	 part, words;
 	const char	*p, *end, *w, *stop;
+	char		*name;
 	size_t		 len;
 
 	if (r->journal == NULL || dupes_is_placeholder(r->journal))
 		return;
+	name = journal_qualifiers(k, r->journal, blob, tmp);
 	/* Embase appends the meeting: "Atherosclerosis. Conference: 15th ..." */
-	stop = strcasestr(r->journal, "conference:");
-	if (stop == r->journal)
+	stop = strcasestr(name, "conference:");
+	if (stop == name)
 		stop = NULL;
 	buf_clear(tmp);
 	buf_init(&part);
 	buf_init(&words);
-	for (p = r->journal; *p != '\0' && p != stop;
+	for (p = name; *p != '\0' && p != stop;
 	    p = *end == '\0' || end == stop ? end : end + 1) {
 		end = strchr(p, '=');
 		if (end == NULL)
@@ -533,6 +585,7 @@ build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
 	}
 	buf_free(&part);
 	buf_free(&words);
+	free(name);
 	k->journal = add_string(blob, buf_str(tmp));
 }
 

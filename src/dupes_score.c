@@ -253,7 +253,7 @@ similar:
 static enum dupes_verdict
 compare_journal(struct dupes_pair *p)
 {
-	const char		*ja, *jb, *a, *b, *ea, *eb;
+	const char		*ja, *jb, *a, *b, *ea, *eb, *qa, *qb;
 	enum dupes_verdict	 best, v;
 
 	ja = dupes_pair_a(p, p->a->journal);
@@ -276,6 +276,15 @@ compare_journal(struct dupes_pair *p)
 			if (v < best)
 				best = v;
 		}
+	}
+	/* One name, two journals told apart by a place: "Cancer (Philadelphia)". */
+	qa = dupes_pair_a(p, p->a->journal_qualifier);
+	qb = dupes_pair_b(p, p->b->journal_qualifier);
+	if (best != DUPES_CONFLICT && *qa != '\0' && *qb != '\0' &&
+	    strcmp(qa, qb) != 0) {
+		dupes_pair_say(p, "journal: same name, other qualifier ('%s' vs "
+		    "'%s')", qa, qb);
+		return DUPES_CONFLICT;
 	}
 	if (dupes_pair_explaining(p)) {
 		if (best == DUPES_SAME)

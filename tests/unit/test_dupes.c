@@ -363,6 +363,23 @@ test_journal_vs_workshop(void **state)
 }
 
 static void
+test_journal_qualifiers(void **state)
+{
+	struct spec	a = base, b = base;
+
+	(void)state;
+	b.doi = NULL;
+	a.journal = "BMJ (Clinical research ed.)";
+	b.journal = "BMJ (Online)";
+	assert_int_equal(verdict(&a, &b, DUPES_JOURNAL), DUPES_SAME);
+	b.journal = "BMJ";
+	assert_int_equal(verdict(&a, &b, DUPES_JOURNAL), DUPES_SAME);
+	a.journal = "Sleep Medicine (Philadelphia)";
+	b.journal = "Sleep Medicine (Amsterdam)";
+	assert_int_equal(verdict(&a, &b, DUPES_JOURNAL), DUPES_CONFLICT);
+}
+
+static void
 test_pages_elided(void **state)
 {
 	struct spec	a = base, b = base;
@@ -797,6 +814,7 @@ main(void)
 		cmocka_unit_test(test_year_distant),
 		cmocka_unit_test(test_journal_abbreviation),
 		cmocka_unit_test(test_journal_vs_workshop),
+		cmocka_unit_test(test_journal_qualifiers),
 		cmocka_unit_test(test_pages_elided),
 		cmocka_unit_test(test_conference_abstract_vs_paper),
 		cmocka_unit_test(test_doi_forms),
