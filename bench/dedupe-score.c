@@ -794,10 +794,31 @@ reprint(struct record *r)
 	r->pages = NULL;
 }
 
+/* Copies the fields make_article() fills from r to copy. */
+static void
+copy_article(struct record *copy, const struct record *r)
+{
+	size_t	i;
+
+	record_init(copy);
+	record_set(&copy->title, r->title);
+	record_set(&copy->abstract, r->abstract);
+	record_set(&copy->journal, r->journal);
+	record_set(&copy->volume, r->volume);
+	record_set(&copy->pages, r->pages);
+	record_set(&copy->doi, r->doi);
+	copy->year = r->year;
+	for (i = 0; i < r->nauthors; i++)
+		record_add_author(copy, r->authors[i].name, NULL, NULL);
+}
+
+/* Records generated and added to the finder at a time. */
+#define SCALE_BATCH	4096
+
 /*
  * Times dupes_finder on n synthetic records: random titles, abstracts and
  * names drawn from the set's words, with every 20th record a reprint of
- * the one before it. Records are added one at a time and freed, as a
+ * the one before it. Records are added in batches and freed, as a
  * catalogue of that size would be read.
  */
 static void
@@ -807,10 +828,10 @@ score_scale(const char *label, const char *dir, size_t n)
 	struct vocabulary	 words, families;
 	struct dupes_finder	*f;
 	struct dupes_result	 res;
-	struct record		 r, prev;
+	struct record		*batch;
 	struct timespec		 start;
 	uint64_t		 rng = 88172645463325252ull;
-	size_t			 i, j, in_clusters;
+	size_t			 i, j, nbatch, in_clusters;
 	double			 add_secs, run_secs;
 	char			*error;
 
@@ -827,25 +848,27 @@ score_scale(const char *label, const char *dir, size_t n)
 		fatal("%s: no titles or family names to draw from", dir);
 
 	f = dupes_finder_new();
-	record_init(&prev);
+	batch = xcalloc(SCALE_BATCH, sizeof *batch);
 	add_secs = 0;
-	for (i = 0; i < n; i++) {
-		if (i % 20 == 19) {
-			r = prev;
-			record_init(&prev);
-			reprint(&r);
-		} else {
-			make_article(&r, &s, &words, &families, &rng);
+	for (i = 0; i < n; i += nbatch) {
+		nbatch = n - i < SCALE_BATCH ? n - i : SCALE_BATCH;
+		for (j = 0; j < nbatch; j++) {
+			if ((i + j) % 20 == 19 && j > 0) {
+				copy_article(&batch[j], &batch[j - 1]);
+				reprint(&batch[j]);
+			} else {
+				make_article(&batch[j], &s, &words, &families, &rng);
+			}
 		}
 		/* Only the finder's time counts, not the generator's. */
 		clock_gettime(CLOCK_MONOTONIC, &start);
-		if (dupes_finder_add(f, &r, &error) != 0)
+		if (dupes_finder_add_many(f, batch, nbatch, &error) != 0)
 			fatal("%s", error);
 		add_secs += seconds_since(&start);
-		record_clear(&prev);
-		prev = r;
+		for (j = 0; j < nbatch; j++)
+			record_clear(&batch[j]);
 	}
-	record_clear(&prev);
+	free(batch);
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	dupes_finder_run(f, &res);

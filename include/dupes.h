@@ -113,6 +113,12 @@ struct dupes_finder *dupes_finder_new(void);
  */
 int	 dupes_finder_add(struct dupes_finder *f, const struct record *r,
 	    char **error);
+/*
+ * Adds records[0..n) as the next records, building their keys on every
+ * processor. Returns 0, or -1 as dupes_finder_add() does.
+ */
+int	 dupes_finder_add_many(struct dupes_finder *f,
+	    const struct record *records, size_t n, char **error);
 /* Finds the duplicates among the records added so far and fills *out. */
 void	 dupes_finder_run(struct dupes_finder *f, struct dupes_result *out);
 void	 dupes_finder_free(struct dupes_finder *f);

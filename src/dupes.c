@@ -651,22 +651,6 @@ dupes_finder_new(void)
 	return xcalloc(1, sizeof(struct dupes_finder));
 }
 
-int
-dupes_finder_add(struct dupes_finder *f, const struct record *r, char **error)
-{
-	*error = NULL;
-	if (f->n >= UINT32_MAX - 1) {
-		*error = xasprintf("cannot search more than %u records for "
-		    "duplicates at once; split the catalogue", UINT32_MAX - 1);
-		return -1;
-	}
-	if (f->n == f->capacity) {
-		f->capacity = f->capacity == 0 ? 1024 : f->capacity * 2;
-		f->keys = xreallocarray(f->keys, f->capacity, sizeof *f->keys);
-	}
-	dupes_key_build(&f->keys[f->n++], r);
-	return 0;
-}
 
 void
 dupes_finder_run(struct dupes_finder *f, struct dupes_result *out)
@@ -721,21 +705,32 @@ build_range(void *arg)
 	return NULL;
 }
 
-/* Builds the keys of records[0..n) into f, split among threads. */
-static void
-build_keys(struct dupes_finder *f, const struct record *records, size_t n)
+int
+dupes_finder_add_many(struct dupes_finder *f, const struct record *records,
+    size_t n, char **error)
 {
 	struct key_job	jobs[MAX_THREADS];
 	pthread_t	threads[MAX_THREADS];
 	bool		started[MAX_THREADS];
 	size_t		t, nthreads;
 
-	f->keys = xreallocarray(f->keys, n == 0 ? 1 : n, sizeof *f->keys);
-	f->capacity = n == 0 ? 1 : n;
-	f->n = n;
+	*error = NULL;
+	if (n == 0)
+		return 0;
+	if (n >= UINT32_MAX - 1 - f->n) {
+		*error = xasprintf("cannot search more than %u records for "
+		    "duplicates at once; split the catalogue", UINT32_MAX - 2);
+		return -1;
+	}
+	if (f->n + n > f->capacity) {
+		f->capacity = f->capacity == 0 ? 1024 : f->capacity;
+		while (f->capacity < f->n + n)
+			f->capacity *= 2;
+		f->keys = xreallocarray(f->keys, f->capacity, sizeof *f->keys);
+	}
 	nthreads = thread_count(n, 2000);
 	for (t = 0; t < nthreads; t++) {
-		jobs[t].keys = f->keys;
+		jobs[t].keys = f->keys + f->n;
 		jobs[t].records = records;
 		jobs[t].from = n * t / nthreads;
 		jobs[t].to = n * (t + 1) / nthreads;
@@ -750,6 +745,14 @@ build_keys(struct dupes_finder *f, const struct record *records, size_t n)
 		else
 			build_range(&jobs[t]);
 	}
+	f->n += n;
+	return 0;
+}
+
+int
+dupes_finder_add(struct dupes_finder *f, const struct record *r, char **error)
+{
+	return dupes_finder_add_many(f, r, 1, error);
 }
 
 int
@@ -761,15 +764,11 @@ dupes_find(const struct record *records, size_t n, struct dupes_result *out,
 	size_t			 i, j;
 
 	memset(out, 0, sizeof *out);
-	*error = NULL;
-	if (n >= UINT32_MAX - 1) {
-		*error = xasprintf("cannot search %zu records for duplicates "
-		    "at once: the limit is %u; split the catalogue", n,
-		    UINT32_MAX - 2);
+	f = dupes_finder_new();
+	if (dupes_finder_add_many(f, records, n, error) != 0) {
+		dupes_finder_free(f);
 		return -1;
 	}
-	f = dupes_finder_new();
-	build_keys(f, records, n);
 	dupes_finder_run(f, out);
 
 	/* Score the links again with the records, for the reasons' texts. */
