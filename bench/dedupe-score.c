@@ -302,7 +302,7 @@ count_records(const struct set *s, size_t nclusters,
 	free(kept_gold);
 }
 
-/* Counts the pairs inside found clusters and how many a gold cluster holds too. */
+/* Counts the pairs inside found clusters, and those inside a gold cluster too. */
 static void
 count_pairs(const struct set *s, size_t nclusters,
     const struct dupes_result *res, struct counts *c)

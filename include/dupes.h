@@ -1,10 +1,10 @@
 /*
  * Finding articles that a catalogue contains more than once.
  *
- * dupes_find() folds each record once into a compact key, gathers
- * candidate pairs from several blocking keys (so the cost grows close to
- * linearly with the number of records), scores each candidate pair field
- * by field, and joins matching pairs into clusters with union-find. Two
+ * dupes_find() folds each record once into a compact key and gathers
+ * candidate pairs from several blocking keys, so the cost grows close to
+ * linearly with the number of records. It scores each candidate pair
+ * field by field and joins matching pairs into clusters with union-find. Two
  * clusters are joined only when no record of one contradicts a record of
  * the other (different DOI, years more than one apart, different numbers
  * in the titles, and the other vetoes in src/dupes_score.c), so a chain

@@ -2,10 +2,11 @@
  * Duplicate detection over a whole catalogue: keys, blocking, scoring
  * and clustering. See dupes.h.
  *
- * Blocking: every record emits a few 64-bit blocking keys. They are its
- * DOI, its exact title, the three longest words of its title, the start
- * and the end of its title, the first author's family name with the
- * year or with the title's start, and its volume with its first page. Records that
+ * Blocking: every record emits a few 64-bit blocking keys: its DOI, its
+ * exact title, and the three longest words of its title. The start and
+ * the end of its title are keys too. So are the first author's family
+ * name with the year or with the title's start, and the volume with the
+ * first page. Records that
  * share a key become candidate pairs; a block larger than BLOCK_ALL is
  * not compared in full but in a sliding window of WINDOW records in
  * title order. A sorted-neighbourhood pass over all titles adds each

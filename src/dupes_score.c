@@ -15,9 +15,9 @@
  *     sometimes miswritten by exports.
  *  2. Guards, in decide(). Weak evidence needs backing: a missing or
  *     only partly equal title, and a year one apart (online-first),
- *     each need a named corroborating field. guard_generic_title() asks
- *     a generic title ("Editorial") for the same DOI, or the same
- *     journal, volume and first page.
+ *     each need a named corroborating field. guard_generic_title()
+ *     requires the same DOI, or the same journal, volume and first
+ *     page, for a generic title ("Editorial").
  *  3. Points, in decide(). Each field adds the points of the table
  *     below, and a pair with at least DUPES_THRESHOLD points matches.
  *
@@ -277,7 +277,7 @@ compare_journal(struct dupes_pair *p)
 				best = v;
 		}
 	}
-	/* One name, two journals told apart by a place: "Cancer (Philadelphia)". */
+	/* One name, two journals distinguished by a place: "Cancer (Philadelphia)". */
 	qa = dupes_pair_a(p, p->a->journal_qualifier);
 	qb = dupes_pair_b(p, p->b->journal_qualifier);
 	if (best != DUPES_CONFLICT && *qa != '\0' && *qb != '\0' &&
