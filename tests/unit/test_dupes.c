@@ -744,6 +744,53 @@ test_find_title_typo(void **state)
 }
 
 static void
+test_finder_streaming(void **state)
+{
+	struct dupes_finder	*f;
+	struct dupes_result	 res;
+	struct record		 r, more[2];
+	char			*error;
+
+	(void)state;
+	f = dupes_finder_new();
+	build(&r, &other_nn[0]);
+	assert_int_equal(dupes_finder_add(f, &r, &error), 0);
+	record_clear(&r);
+	build(&r, &item14);
+	assert_int_equal(dupes_finder_add(f, &r, &error), 0);
+	record_clear(&r);
+	build(&more[0], &other_nn[1]);
+	build(&more[1], &item17);
+	assert_int_equal(dupes_finder_add_many(f, more, 2, &error), 0);
+	record_clear(&more[0]);
+	record_clear(&more[1]);
+
+	dupes_finder_run(f, &res);
+	assert_int_equal(res.nclusters, 1);
+	assert_int_equal(res.clusters[0].members[0], 1);
+	assert_int_equal(res.clusters[0].members[1], 3);
+	/* The records are gone, so the reasons have no texts. */
+	assert_null(res.clusters[0].links[0].match.reasons[DUPES_TITLE].text);
+	assert_int_equal(res.clusters[0].links[0].match.reasons[DUPES_TITLE].verdict,
+	    DUPES_SAME);
+	dupes_result_free(&res);
+	dupes_finder_free(f);
+}
+
+static void
+test_abstract_differs_counts_against(void **state)
+{
+	struct spec	a = item14, b = item17;
+
+	(void)state;
+	b.abstract = "We survey methods for speech recognition on phones, with "
+	    "recurrent networks, attention, beam search, and language models "
+	    "trained on large corpora of transcribed calls and broadcast news.";
+	assert_int_equal(verdict(&a, &b, DUPES_ABSTRACT), DUPES_DIFFERENT);
+	assert_false(is_duplicate(&a, &b));
+}
+
+static void
 test_find_empty(void **state)
 {
 	struct dupes_result	res;
@@ -831,6 +878,8 @@ main(void)
 		cmocka_unit_test(test_find_items_14_and_17),
 		cmocka_unit_test(test_find_refuses_chain),
 		cmocka_unit_test(test_find_title_typo),
+		cmocka_unit_test(test_finder_streaming),
+		cmocka_unit_test(test_abstract_differs_counts_against),
 		cmocka_unit_test(test_find_empty),
 		cmocka_unit_test(test_diff_case_and_words),
 		cmocka_unit_test(test_diff_equal_and_empty),
