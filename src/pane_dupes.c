@@ -224,14 +224,11 @@ draw_legend(struct pane_context *ctx, int y)
 {
 	int	x = ctx->screen.x + 1, w = ctx->screen.w;
 
-	x += draw_plain(stdscr, y, x, w - x, "Words ", ctx->style.normal);
-	x += draw_plain(stdscr, y, x, w - x, "like this",
-	    ctx->style.diff_word);
-	x += draw_plain(stdscr, y, x, w - x, " differ or are missing on the "
-	    "other side; ", ctx->style.normal);
-	x += draw_plain(stdscr, y, x, w - x, "like this",
-	    ctx->style.diff_case);
-	draw_plain(stdscr, y, x, w - x, " differ only in case or accents.",
+	x += draw_plain(stdscr, y, x, w - x, "word", ctx->style.diff_word);
+	x += draw_plain(stdscr, y, x, w - x, " changed, added or removed   ",
+	    ctx->style.normal);
+	x += draw_plain(stdscr, y, x, w - x, "Word", ctx->style.diff_case);
+	draw_plain(stdscr, y, x, w - x, " case or accents only",
 	    ctx->style.normal);
 }
 
