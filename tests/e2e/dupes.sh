@@ -111,6 +111,16 @@ run_at() {
 run_at 80 24
 run_at 160 48
 
+# Without colour the mark is still a glyph, drawn bold.
+tmux_start 80 24
+keys "NO_COLOR=1 $FEHREST" Enter
+keys G
+ok "NO_COLOR: marks appear" wait_for "$MARK"
+ok "NO_COLOR: mark drawn bold" sh -c "tmux -u -L $TMUX_SOCKET \
+    capture-pane -p -e -t 0 | grep -q '$ESC\[1m$MARK'"
+keys q
+tmux_stop
+
 ok "clusters cached in XDG_STATE_HOME" \
     sh -c "ls '$XDG_STATE_HOME'/fehrest/dupes-* >/dev/null"
 
