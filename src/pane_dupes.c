@@ -3,7 +3,7 @@
  *
  * The clusters come from ctx->dupes once the background job has
  * delivered them. Comparing shows one pair of a cluster's members at a
- * time; the pairs of a cluster of n articles are numbered in the order
+ * time. The pairs of a cluster of n articles are numbered in the order
  * (0,1), (0,2) ... (n-2,n-1). The comparison is a list of display
  * lines, rebuilt on each draw from the two records: for each field a
  * label and its two texts wrapped to their columns, then the reasons
@@ -232,7 +232,7 @@ draw_legend(struct pane_context *ctx, int y)
 	    ctx->style.normal);
 }
 
-/* "14 (left)" above a column, reversed on the chosen side. */
+/* Draws "article N" above each column, reversed on the chosen side. */
 static void
 draw_heads(struct pane_context *ctx, int y, int colw, long left,
     long right)

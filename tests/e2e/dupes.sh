@@ -1,8 +1,9 @@
 #!/bin/sh
-# Duplicates in the browser (tmux), at 80x24 and 160x48: the mark on
-# articles 14 and 17 only, the duplicates view with its one cluster,
-# the side-by-side comparison with the differing words highlighted,
-# going to an article from it, and u showing one article per cluster.
+# Duplicates in the browser (tmux), at 80x24 and 160x48. Checks the
+# mark on articles 14 and 17 only, the duplicates view with its one
+# cluster, the side-by-side comparison with the differing words
+# highlighted, going to an article from it, and u showing one article
+# per cluster.
 . tests/lib.sh
 . tests/e2e/tmux-lib
 

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Export from the browser (tmux): Space marks articles and e writes
-# them, or with none marked the whole filtered list, to a file named at
-# the prompt, in the format of its extension; an existing file is kept
+# Export from the browser (tmux). Space marks articles, and e writes
+# them (or with none marked the whole filtered list) to a file named at
+# the prompt, in the format of its extension. An existing file is kept
 # unless the answer is y.
 . tests/lib.sh
 . tests/e2e/tmux-lib
