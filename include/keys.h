@@ -22,6 +22,8 @@ enum keys_context {
 	KEYS_BROWSE,		/* the list and the detail pane */
 	KEYS_SEARCH,		/* the query line while it is open */
 	KEYS_HELP,		/* the help screen */
+	KEYS_DUPES,		/* the duplicates view */
+	KEYS_PROMPT,		/* the file name and yes/no prompt line */
 };
 
 enum keys_action {
@@ -57,7 +59,16 @@ enum keys_action {
 	KEYS_ACCEPT,		/* keep the filter, back to the list */
 	KEYS_CANCEL,		/* clear the filter, back to the list */
 
-	KEYS_CLOSE,		/* leave the help screen */
+	KEYS_CLOSE,		/* leave the help screen or duplicates view */
+
+	KEYS_MARK,		/* mark or unmark for export */
+	KEYS_EXPORT,		/* export the marked articles or the list */
+	KEYS_DUPES_OPEN,	/* open the duplicates view */
+	KEYS_HIDE_DUPES,	/* one entry per cluster in the list, or all */
+	KEYS_JUMP,		/* go to the article in the list */
+	KEYS_PAIR_PREV,		/* the previous pair of a cluster */
+	KEYS_PAIR_NEXT,
+	KEYS_SIDE,		/* the other record of the pair */
 };
 
 struct keys_binding {

@@ -20,6 +20,8 @@
 #include "bidi.h"
 #include "buf.h"
 #include "catalogue.h"
+#include "clusters.h"
+#include "duplicates.h"
 #include "draw.h"
 #include "keys.h"
 #include "view.h"
@@ -65,6 +67,38 @@ struct pane_search_state {
 	char		*draft;		/* the input before browsing history */
 };
 
+/* State of the duplicates view. */
+struct pane_dupes_state {
+	bool			 open;
+	bool			 comparing;	/* a pair is shown */
+	size_t			 cluster;	/* the chosen cluster */
+	int			 top;		/* first cluster or line shown */
+	size_t			 pair;		/* index among the pairs */
+	bool			 right;		/* the right record is chosen */
+	struct clusters_pair	 compared;	/* loaded when comparing */
+};
+
+enum pane_prompt_kind {
+	PANE_PROMPT_FILE,	/* the file name to export to */
+	PANE_PROMPT_OVERWRITE,	/* y replaces the existing file */
+};
+
+/* State of the prompt line that replaces the status line. */
+struct pane_prompt_state {
+	bool			 open;
+	enum pane_prompt_kind	 kind;
+	struct buf		 input;
+	char			*path;		/* the answer to the file prompt */
+};
+
+/* The duplicate clusters, as the background job delivers them. */
+struct pane_dupes_data {
+	struct clusters_job	*job;		/* NULL once it has ended */
+	bool			 ready;
+	struct duplicates	 found;
+	bool			 hidden;	/* one article per cluster */
+};
+
 struct pane_context {
 	struct catalogue	*cat;
 	struct view		*view;
@@ -95,6 +129,10 @@ struct pane_context {
 	struct pane_detail_state detail_state;
 	struct pane_search_state search_state;
 	int			 help_top;
+
+	struct pane_dupes_data	 dupes;
+	struct pane_dupes_state	 dupes_state;
+	struct pane_prompt_state prompt;
 };
 
 /* The functions of one pane; any may be NULL. */

@@ -67,6 +67,10 @@ struct view {
 	bool			(*marker)(void *, long);
 	void			*marker_arg;
 
+	/* Ids of the articles marked for export, ascending. */
+	long			*marked;
+	size_t			 nmarked;
+
 	struct record		 article;	/* the selection, in full */
 	long			 article_id;	/* 0 when not loaded */
 };
@@ -159,5 +163,38 @@ const struct record *view_article(struct view *v, char **error);
  */
 void	 view_set_marker(struct view *v, bool (*marker)(void *, long),
 	    void *arg);
+/* Calls the marker again for every row of the window. */
+void	 view_update_marks(struct view *v);
+
+/*
+ * Fetches the rows around the selected article again, as after a new
+ * filter, for when the catalogue's rows changed (the hidden articles of
+ * catalogue_set_hidden(), say). The count and position become unknown.
+ * Returns 0, or -1 with *error and the view unchanged.
+ */
+int	 view_reload(struct view *v, char **error);
+
+/*
+ * Leaves the articles with the given ids out of the list (n 0 shows
+ * them all again), through catalogue_set_hidden(), and reloads the
+ * rows around the selection. Returns 0, or -1 with *error.
+ */
+int	 view_set_hidden(struct view *v, const long *ids, size_t n,
+	    char **error);
+
+/*
+ * Selects the article with the given id, or the next one of the list
+ * when the filter or the hidden articles leave it out. Returns 0, or
+ * -1 with *error.
+ */
+int	 view_select_id(struct view *v, long id, char **error);
+
+/*
+ * Marks the selected article for export, or unmarks it when marked.
+ * Returns whether it is marked now (false for an empty list).
+ */
+bool	 view_toggle_mark(struct view *v);
+/* Returns whether the article with the given id is marked. */
+bool	 view_is_marked(const struct view *v, long id);
 
 #endif

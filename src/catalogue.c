@@ -37,8 +37,27 @@ enum stmt_id {
 	ST_LOAD,
 	ST_LOAD_PEOPLE,
 	ST_FIND_NUMBER,
+	/* The same queries leaving out the ids of catalogue_set_hidden(). */
+	ST_ROWS_ALL_FWD_SHOWN,
+	ST_ROWS_ALL_BACK_SHOWN,
+	ST_ROWS_MATCH_FWD_SHOWN,
+	ST_ROWS_MATCH_BACK_SHOWN,
+	ST_COUNT_MATCH_SHOWN,
+	ST_COUNT_MATCH_CAP_SHOWN,
+	ST_RANK_ALL_SHOWN,
+	ST_RANK_MATCH_SHOWN,
 	ST_COUNT
 };
+
+/*
+ * The hidden ids live in a TEMP table of the connection, which SQLite
+ * keeps apart from the catalogue file, so it works on a read-only or
+ * immutable catalogue too. NOT EXISTS on its primary key costs one
+ * lookup per row and builds nothing per query.
+ */
+#define NOT_HIDDEN(col)	" AND NOT EXISTS (SELECT 1 FROM temp.hidden_ids h" \
+	" WHERE h.id = " col ")"
+
 
 static const char *stmt_sql[ST_COUNT] = {
 	[ST_ADD_ARTICLE] = "INSERT INTO articles(number, title, authors, year)"
@@ -85,6 +104,32 @@ static const char *stmt_sql[ST_COUNT] = {
 	    " WHERE article_id = ?1 ORDER BY position",
 	[ST_FIND_NUMBER] = "SELECT id FROM articles WHERE number = ?1"
 	    " ORDER BY id LIMIT 1",
+	[ST_ROWS_ALL_FWD_SHOWN] = "SELECT id, number, title, authors, year"
+	    " FROM articles WHERE id > ?1" NOT_HIDDEN("articles.id")
+	    " ORDER BY id LIMIT ?2",
+	[ST_ROWS_ALL_BACK_SHOWN] = "SELECT id, number, title, authors, year"
+	    " FROM articles WHERE id < ?1" NOT_HIDDEN("articles.id")
+	    " ORDER BY id DESC LIMIT ?2",
+	[ST_ROWS_MATCH_FWD_SHOWN] = "SELECT a.id, a.number, a.title,"
+	    " a.authors, a.year FROM articles a WHERE a.id IN (SELECT rowid"
+	    " FROM search WHERE search MATCH ?3 AND rowid > ?1"
+	    NOT_HIDDEN("search.rowid") " ORDER BY rowid LIMIT ?2)"
+	    " ORDER BY a.id",
+	[ST_ROWS_MATCH_BACK_SHOWN] = "SELECT a.id, a.number, a.title,"
+	    " a.authors, a.year FROM articles a WHERE a.id IN (SELECT rowid"
+	    " FROM search WHERE search MATCH ?3 AND rowid < ?1"
+	    NOT_HIDDEN("search.rowid") " ORDER BY rowid DESC LIMIT ?2)"
+	    " ORDER BY a.id DESC",
+	[ST_COUNT_MATCH_SHOWN] = "SELECT count(*) FROM search"
+	    " WHERE search MATCH ?1" NOT_HIDDEN("search.rowid"),
+	[ST_COUNT_MATCH_CAP_SHOWN] = "SELECT count(*) FROM (SELECT rowid"
+	    " FROM search WHERE search MATCH ?1" NOT_HIDDEN("search.rowid")
+	    " LIMIT ?2)",
+	[ST_RANK_ALL_SHOWN] = "SELECT count(*) FROM (SELECT id FROM articles"
+	    " WHERE id < ?1" NOT_HIDDEN("articles.id") " LIMIT ?2)",
+	[ST_RANK_MATCH_SHOWN] = "SELECT count(*) FROM (SELECT rowid FROM"
+	    " search WHERE search MATCH ?3 AND rowid < ?1"
+	    NOT_HIDDEN("search.rowid") " LIMIT ?2)",
 };
 
 static const char schema_sql[] =
@@ -125,6 +170,10 @@ struct catalogue {
 	bool		 writable;
 	bool		 interrupted;
 	long		 total;
+	/* Whether the *_SHOWN queries are in use, and how many articles
+	   of the catalogue they leave out. */
+	bool		 hiding;
+	long		 nhidden;
 	sqlite3_stmt	*stmt[ST_COUNT];
 	int		(*progress)(void *);
 	void		*progress_arg;
@@ -788,6 +837,106 @@ query_error(struct catalogue *c, const char *what)
 	return db_error(c, what);
 }
 
+/* Returns the query that leaves out the hidden ids in place of id. */
+static enum stmt_id
+shown_variant(enum stmt_id id)
+{
+	switch (id) {
+	case ST_ROWS_ALL_FWD:
+		return ST_ROWS_ALL_FWD_SHOWN;
+	case ST_ROWS_ALL_BACK:
+		return ST_ROWS_ALL_BACK_SHOWN;
+	case ST_ROWS_MATCH_FWD:
+		return ST_ROWS_MATCH_FWD_SHOWN;
+	case ST_ROWS_MATCH_BACK:
+		return ST_ROWS_MATCH_BACK_SHOWN;
+	case ST_COUNT_MATCH:
+		return ST_COUNT_MATCH_SHOWN;
+	case ST_COUNT_MATCH_CAP:
+		return ST_COUNT_MATCH_CAP_SHOWN;
+	case ST_RANK_ALL:
+		return ST_RANK_ALL_SHOWN;
+	case ST_RANK_MATCH:
+		return ST_RANK_MATCH_SHOWN;
+	default:
+		return id;
+	}
+}
+
+/* Runs one statement of the hidden-id set-up; the caller rolls back. */
+static int
+exec_hidden(struct catalogue *c, const char *sql, char **error)
+{
+	if (sqlite3_exec(c->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*error = db_error(c, "setting the hidden articles");
+		return -1;
+	}
+	return 0;
+}
+
+/* Fills temp.hidden_ids with ids and counts those in the catalogue. */
+static int
+fill_hidden(struct catalogue *c, const long *ids, size_t n, char **error)
+{
+	sqlite3_stmt	*st = NULL;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (exec_hidden(c, "CREATE TEMP TABLE IF NOT EXISTS hidden_ids("
+	    "id INTEGER PRIMARY KEY); DELETE FROM temp.hidden_ids;",
+	    error) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO temp.hidden_ids"
+	    "(id) VALUES (?1)", -1, &st, NULL) != SQLITE_OK) {
+		*error = db_error(c, "setting the hidden articles");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			*error = db_error(c, "setting the hidden articles");
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM temp.hidden_ids h"
+	    " JOIN articles a ON a.id = h.id", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		*error = db_error(c, "counting the hidden articles");
+		goto out;
+	}
+	c->nhidden = sqlite3_column_int64(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+catalogue_set_hidden(struct catalogue *c, const long *ids, size_t n,
+    char **error)
+{
+	c->interrupted = false;
+	if (n == 0) {
+		c->hiding = false;
+		c->nhidden = 0;
+		return 0;
+	}
+	/* One transaction of the temp database: one sync, not n. */
+	if (exec_hidden(c, "SAVEPOINT hidden_ids", error) != 0)
+		return -1;
+	if (fill_hidden(c, ids, n, error) != 0) {
+		sqlite3_exec(c->db, "ROLLBACK TO hidden_ids; RELEASE hidden_ids",
+		    NULL, NULL, NULL);
+		return -1;
+	}
+	if (exec_hidden(c, "RELEASE hidden_ids", error) != 0)
+		return -1;
+	c->hiding = true;
+	return 0;
+}
+
 void
 catalogue_row_clear(struct catalogue_row *row)
 {
@@ -813,6 +962,8 @@ catalogue_rows(struct catalogue *c, const char *match, long from_id,
 		id = forward ? ST_ROWS_ALL_FWD : ST_ROWS_ALL_BACK;
 	else
 		id = forward ? ST_ROWS_MATCH_FWD : ST_ROWS_MATCH_BACK;
+	if (c->hiding)
+		id = shown_variant(id);
 	if ((st = get_stmt(c, id, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, from_id);
@@ -873,12 +1024,17 @@ catalogue_count(struct catalogue *c, const char *match, long cap,
 {
 	sqlite3_stmt	*st;
 
+	enum stmt_id	 id;
+	long		 total;
+
 	c->interrupted = false;
 	if (match == NULL) {
-		*count = cap > 0 && c->total > cap ? cap : c->total;
+		total = c->total - (c->hiding ? c->nhidden : 0);
+		*count = cap > 0 && total > cap ? cap : total;
 		return 0;
 	}
-	st = get_stmt(c, cap > 0 ? ST_COUNT_MATCH_CAP : ST_COUNT_MATCH, error);
+	id = cap > 0 ? ST_COUNT_MATCH_CAP : ST_COUNT_MATCH;
+	st = get_stmt(c, c->hiding ? shown_variant(id) : id, error);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
@@ -892,9 +1048,11 @@ catalogue_rank(struct catalogue *c, const char *match, long id, long cap,
     long *rank, char **error)
 {
 	sqlite3_stmt	*st;
+	enum stmt_id	 sid;
 
 	c->interrupted = false;
-	st = get_stmt(c, match == NULL ? ST_RANK_ALL : ST_RANK_MATCH, error);
+	sid = match == NULL ? ST_RANK_ALL : ST_RANK_MATCH;
+	st = get_stmt(c, c->hiding ? shown_variant(sid) : sid, error);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);

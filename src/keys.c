@@ -21,7 +21,6 @@ static const struct keys_binding bindings[] = {
 	{ KEYS_BROWSE, FN(KEY_NPAGE), "PgDn", KEYS_PAGE_DOWN,
 	    "a page down", NULL },
 	{ KEYS_BROWSE, CONTROL('f'), "Ctrl-F", KEYS_PAGE_DOWN, NULL, NULL },
-	{ KEYS_BROWSE, ' ', "Space", KEYS_PAGE_DOWN, NULL, NULL },
 	{ KEYS_BROWSE, FN(KEY_PPAGE), "PgUp", KEYS_PAGE_UP, "a page up", NULL },
 	{ KEYS_BROWSE, CONTROL('b'), "Ctrl-B", KEYS_PAGE_UP, NULL, NULL },
 	{ KEYS_BROWSE, CONTROL('d'), "Ctrl-D", KEYS_HALF_DOWN,
@@ -45,6 +44,15 @@ static const struct keys_binding bindings[] = {
 	    "move the focus between the list and the detail", NULL },
 	{ KEYS_BROWSE, FN(KEY_BTAB), "Shift-Tab", KEYS_FOCUS, NULL, NULL },
 	{ KEYS_BROWSE, ESC, "Esc", KEYS_CLEAR, "clear the filter", NULL },
+	{ KEYS_BROWSE, ' ', "Space", KEYS_MARK,
+	    "mark or unmark the article for export", NULL },
+	{ KEYS_BROWSE, 'e', "e", KEYS_EXPORT,
+	    "export the marked articles, or else the whole filtered list, "
+	    "to a file (.bib, .ris, .csv, .tsv or .json)", NULL },
+	{ KEYS_BROWSE, 'D', "D", KEYS_DUPES_OPEN,
+	    "list the clusters of duplicate articles", NULL },
+	{ KEYS_BROWSE, 'u', "u", KEYS_HIDE_DUPES,
+	    "show one article per cluster of duplicates, or all", NULL },
 	{ KEYS_BROWSE, 'n', "n", KEYS_NEXT_MATCH,
 	    "next match in the abstract, or next article", NULL },
 	{ KEYS_BROWSE, 'N', "N", KEYS_PREV_MATCH,
@@ -109,6 +117,49 @@ static const struct keys_binding bindings[] = {
 	{ KEYS_HELP, '?', "?", KEYS_CLOSE, NULL, NULL },
 	{ KEYS_HELP, '\n', "Enter", KEYS_CLOSE, NULL, NULL },
 	{ KEYS_HELP, '\r', "Enter", KEYS_CLOSE, NULL, NULL },
+
+	{ KEYS_DUPES, 'j', "j", KEYS_DOWN,
+	    "next cluster, or scroll the comparison down", NULL },
+	{ KEYS_DUPES, FN(KEY_DOWN), "Down", KEYS_DOWN, NULL, NULL },
+	{ KEYS_DUPES, 'k', "k", KEYS_UP,
+	    "previous cluster, or scroll the comparison up", NULL },
+	{ KEYS_DUPES, FN(KEY_UP), "Up", KEYS_UP, NULL, NULL },
+	{ KEYS_DUPES, FN(KEY_NPAGE), "PgDn", KEYS_PAGE_DOWN, "a page down",
+	    NULL },
+	{ KEYS_DUPES, ' ', "Space", KEYS_PAGE_DOWN, NULL, NULL },
+	{ KEYS_DUPES, FN(KEY_PPAGE), "PgUp", KEYS_PAGE_UP, "a page up", NULL },
+	{ KEYS_DUPES, 'g', "g", KEYS_TOP, "top", NULL },
+	{ KEYS_DUPES, FN(KEY_HOME), "Home", KEYS_TOP, NULL, NULL },
+	{ KEYS_DUPES, 'G', "G", KEYS_BOTTOM, "end", NULL },
+	{ KEYS_DUPES, FN(KEY_END), "End", KEYS_BOTTOM, NULL, NULL },
+	{ KEYS_DUPES, '\n', "Enter", KEYS_ACCEPT,
+	    "compare the cluster's articles side by side, or go to the "
+	    "chosen article in the list", NULL },
+	{ KEYS_DUPES, '\r', "Enter", KEYS_ACCEPT, NULL, NULL },
+	{ KEYS_DUPES, FN(KEY_ENTER), "Enter", KEYS_ACCEPT, NULL, NULL },
+	{ KEYS_DUPES, 'o', "o", KEYS_JUMP,
+	    "go to the chosen article (or cluster) in the list", NULL },
+	{ KEYS_DUPES, '\t', "Tab", KEYS_SIDE,
+	    "choose the other article of the pair", NULL },
+	{ KEYS_DUPES, ']', "]", KEYS_PAIR_NEXT,
+	    "next pair of a cluster of more than two", NULL },
+	{ KEYS_DUPES, FN(KEY_RIGHT), "Right", KEYS_PAIR_NEXT, NULL, NULL },
+	{ KEYS_DUPES, '[', "[", KEYS_PAIR_PREV, "previous pair", NULL },
+	{ KEYS_DUPES, FN(KEY_LEFT), "Left", KEYS_PAIR_PREV, NULL, NULL },
+	{ KEYS_DUPES, ESC, "Esc", KEYS_CLOSE,
+	    "back to the clusters, or to the list", NULL },
+	{ KEYS_DUPES, 'q', "q", KEYS_CLOSE, NULL, NULL },
+
+	{ KEYS_PROMPT, '\n', "Enter", KEYS_ACCEPT, "accept the answer", NULL },
+	{ KEYS_PROMPT, '\r', "Enter", KEYS_ACCEPT, NULL, NULL },
+	{ KEYS_PROMPT, FN(KEY_ENTER), "Enter", KEYS_ACCEPT, NULL, NULL },
+	{ KEYS_PROMPT, ESC, "Esc", KEYS_CANCEL, "cancel", NULL },
+	{ KEYS_PROMPT, FN(KEY_BACKSPACE), "Backspace", KEYS_DELETE_BACK,
+	    "delete the character before the cursor", NULL },
+	{ KEYS_PROMPT, 127, "Backspace", KEYS_DELETE_BACK, NULL, NULL },
+	{ KEYS_PROMPT, CONTROL('h'), "Ctrl-H", KEYS_DELETE_BACK, NULL, NULL },
+	{ KEYS_PROMPT, CONTROL('u'), "Ctrl-U", KEYS_DELETE_LINE,
+	    "delete the whole answer", NULL },
 };
 
 enum keys_action
@@ -140,6 +191,10 @@ keys_context_title(enum keys_context context)
 		return "Search line";
 	case KEYS_HELP:
 		return "Help screen";
+	case KEYS_DUPES:
+		return "Duplicates view";
+	case KEYS_PROMPT:
+		return "Prompt line (export)";
 	}
 	return "";
 }

@@ -1,7 +1,8 @@
 /*
  * The list pane: one line per article of the view's window.
  *
- * A line is a one-column mark slot (filled for duplicates), the
+ * A line is a one-column mark slot ("≡" for an article with a
+ * duplicate), a one-column slot for the export mark ("*"), the
  * article's number right-aligned, its title and, when the pane is wide
  * enough, its authors: all of them when they fit, else the first one
  * and "et al.". Every cell is cut by display width with an ellipsis.
@@ -19,6 +20,8 @@
 #define AUTHORS_MIN		12
 #define AUTHORS_MAX		32
 #define WHEEL_ROWS		3
+/* The duplicate mark and the export mark before the number. */
+#define MARK_COLUMNS		2
 
 static int
 digits(long n)
@@ -87,12 +90,19 @@ draw_row(struct pane_context *ctx, int line, const struct view_row *row,
 	}
 	draw_blank(stdscr, y, x, r->w, attr);
 
-	mvaddch(y, x, row->duplicate ? '=' | st->mark | (attr & A_REVERSE) :
-	    ' ' | attr);
+	/* The glyphs carry the meaning; the attribute only adds to it, so
+	   they read under NO_COLOR and on a monochrome terminal. */
+	if (row->duplicate)
+		draw_plain(stdscr, y, x, 1, "\xe2\x89\xa1", st->mark |
+		    (attr & A_REVERSE));
+	if (r->w > 1 && view_is_marked(ctx->view, row->row.id))
+		draw_plain(stdscr, y, x + 1, 1, "*", st->mark |
+		    (attr & A_REVERSE));
 	snprintf(number, sizeof number, "%*ld", numw, row->row.number);
-	draw_plain(stdscr, y, x + 1, r->w - 1, number, attr);
+	draw_plain(stdscr, y, x + MARK_COLUMNS, r->w - MARK_COLUMNS, number,
+	    attr);
 
-	rest = r->w - 1 - numw - 1;
+	rest = r->w - MARK_COLUMNS - numw - 1;
 	if (rest <= 0)
 		return;
 	if (r->w >= AUTHORS_MIN_PANE) {
@@ -103,7 +113,7 @@ draw_row(struct pane_context *ctx, int line, const struct view_row *row,
 			authw = AUTHORS_MAX;
 	}
 	titlew = authw > 0 ? rest - authw - 2 : rest;
-	x += 1 + numw + 1;
+	x += MARK_COLUMNS + numw + 1;
 	draw_field(stdscr, y, x, titlew, row->row.title, q, QUERY_TITLE, attr,
 	    mark, DRAW_ELLIPSIS, ctx->bidi);
 	if (authw == 0)
@@ -133,8 +143,8 @@ list_draw(struct pane_context *ctx)
 			    ctx->style.normal);
 	}
 	if (view_selected(ctx->view) == NULL && r->h > 0) {
-		draw_plain(stdscr, r->y, r->x + 1, r->w - 1,
-		    view_query(ctx->view) != NULL ? "no matches; Esc clears "
+		draw_plain(stdscr, r->y, r->x + MARK_COLUMNS, r->w -
+		    MARK_COLUMNS, view_query(ctx->view) != NULL ? "no matches; Esc clears "
 		    "the filter" : "the catalogue is empty", ctx->style.normal);
 	}
 }

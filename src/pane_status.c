@@ -40,6 +40,12 @@ position_text(struct pane_context *ctx)
 
 	buf_init(&b);
 	add_position(&b, v);
+	if (v->nmarked > 0)
+		buf_printf(&b, "  %zu marked", v->nmarked);
+	if (ctx->dupes.job != NULL && !ctx->dupes.ready)
+		buf_addstr(&b, "  finding duplicates\xe2\x80\xa6");
+	if (ctx->dupes.hidden)
+		buf_addstr(&b, "  duplicates hidden");
 	if (view_query(v) != NULL) {
 		buf_printf(&b, "  /%s: ", view_filter(v));
 		if (!v->count.known)

@@ -23,8 +23,10 @@
 #include "catalogue.h"
 #include "pane.h"
 #include "pane_detail.h"
+#include "pane_dupes.h"
 #include "pane_help.h"
 #include "pane_list.h"
+#include "pane_prompt.h"
 #include "pane_search.h"
 #include "pane_status.h"
 #include "text.h"
@@ -247,16 +249,21 @@ draw_screen(struct pane_context *ctx)
 		draw_too_small();
 	else if (ctx->help)
 		pane_help.draw(ctx);
+	else if (ctx->dupes_state.open)
+		pane_dupes.draw(ctx);
 	else {
 		pane_list.draw(ctx);
 		draw_rule(ctx);
 		pane_detail.draw(ctx);
 		if (ctx->searching)
 			pane_search.draw(ctx);
+		else if (ctx->prompt.open)
+			pane_prompt.draw(ctx);
 		else
 			pane_status.draw(ctx);
 	}
-	if (ctx->show_cursor && !ctx->too_small && !ctx->help) {
+	if (ctx->show_cursor && !ctx->too_small && !ctx->help &&
+	    !ctx->dupes_state.open) {
 		curs_set(1);
 		move(ctx->cursor_y, ctx->cursor_x);
 	} else
@@ -333,6 +340,18 @@ global_key(struct pane_context *ctx, enum keys_action action)
 	case KEYS_REDRAW:
 		clearok(curscr, TRUE);
 		return PANE_REDRAW;
+	case KEYS_MARK:
+		view_toggle_mark(ctx->view);
+		return PANE_REDRAW;
+	case KEYS_EXPORT:
+		pane_prompt.open(ctx);
+		return PANE_REDRAW;
+	case KEYS_DUPES_OPEN:
+		pane_dupes.open(ctx);
+		return PANE_REDRAW;
+	case KEYS_HIDE_DUPES:
+		pane_dupes_hide(ctx, !ctx->dupes.hidden);
+		return PANE_REDRAW;
 	case KEYS_CLEAR:
 		if (*buf_str(&ctx->search_state.input) != '\0') {
 			buf_clear(&ctx->search_state.input);
@@ -355,6 +374,10 @@ dispatch_key(struct pane_context *ctx, int key)
 	pane_set_message(ctx, NULL);
 	if (ctx->help)
 		return pane_help.key(ctx, keys_lookup(KEYS_HELP, key), key);
+	if (ctx->dupes_state.open)
+		return pane_dupes.key(ctx, keys_lookup(KEYS_DUPES, key), key);
+	if (ctx->prompt.open)
+		return pane_prompt.key(ctx, keys_lookup(KEYS_PROMPT, key), key);
 	if (ctx->searching) {
 		action = keys_lookup(KEYS_SEARCH, key);
 		r = pane_search.key(ctx, action, key);
@@ -384,6 +407,8 @@ dispatch_mouse(struct pane_context *ctx)
 	const struct pane_rect	*r;
 
 	if (getmouse(&ev) != OK || ctx->too_small)
+		return PANE_HANDLED;
+	if (ctx->dupes_state.open || ctx->prompt.open)
 		return PANE_HANDLED;
 	if (ctx->help) {
 		if (ev.bstate & BUTTON4_PRESSED)
@@ -463,17 +488,67 @@ handle_signals(struct pane_context *ctx)
 	return true;
 }
 
+/* Waits for a key, a signal or the end of the duplicate search. */
 static void
-wait_for_input(void)
+wait_for_input(const struct pane_context *ctx)
 {
-	struct pollfd	fds[2];
+	struct pollfd	fds[3];
+	nfds_t		n = 2;
 
 	fds[0].fd = STDIN_FILENO;
 	fds[0].events = POLLIN;
 	fds[1].fd = signal_pipe[0];
 	fds[1].events = POLLIN;
+	if (ctx->dupes.job != NULL) {
+		fds[2].fd = clusters_fd(ctx->dupes.job);
+		fds[2].events = POLLIN;
+		n = 3;
+	}
 	/* EINTR only means a signal came; the loop looks at its flag. */
-	(void)poll(fds, 2, -1);
+	(void)poll(fds, n, -1);
+}
+
+/* The view's marker: whether the article has a duplicate. */
+static bool
+has_duplicate(void *arg, long id)
+{
+	const struct pane_context	*ctx = arg;
+
+	return duplicates_contains(&ctx->dupes.found, id);
+}
+
+/* Starts finding the duplicates in the background. */
+static void
+start_clusters(struct pane_context *ctx)
+{
+	char	*error = NULL;
+
+	ctx->dupes.job = clusters_start(catalogue_path(ctx->cat), &error);
+	if (ctx->dupes.job == NULL)
+		pane_take_message(ctx, error);
+}
+
+/* Takes the clusters when the background job has delivered them. */
+static void
+collect_clusters(struct pane_context *ctx)
+{
+	enum clusters_state	 state;
+	char			*error = NULL;
+
+	if (ctx->dupes.job == NULL)
+		return;
+	state = clusters_poll(ctx->dupes.job, &ctx->dupes.found, &error);
+	if (state == CLUSTERS_RUNNING)
+		return;
+	clusters_stop(ctx->dupes.job);
+	ctx->dupes.job = NULL;
+	if (state == CLUSTERS_FAILED) {
+		pane_take_message(ctx, error);
+		return;
+	}
+	ctx->dupes.ready = true;
+	view_set_marker(ctx->view, has_duplicate, ctx);
+	view_update_marks(ctx->view);
 }
 
 /* Reads every key waiting. Returns false to quit. */
@@ -512,6 +587,7 @@ run_loop(struct pane_context *ctx)
 	for (;;) {
 		if (!handle_signals(ctx))
 			return;
+		collect_clusters(ctx);
 		if (ctx->filter_dirty)
 			apply_filter(ctx, true);
 		/* The rows show first; the counts follow when they are done. */
@@ -521,7 +597,7 @@ run_loop(struct pane_context *ctx)
 			draw_screen(ctx);
 		}
 		if (!ctx->filter_dirty)
-			wait_for_input();
+			wait_for_input(ctx);
 		if (!read_keys(ctx))
 			return;
 	}
@@ -689,10 +765,16 @@ ui_run(const struct ui_options *o)
 	if (o->once) {
 		update_counts(&ctx, false);
 		draw_screen(&ctx);
-	} else
+	} else {
+		start_clusters(&ctx);
 		run_loop(&ctx);
+	}
 
 	stop_curses(screen);
+	clusters_stop(ctx.dupes.job);
+	duplicates_free(&ctx.dupes.found);
+	pane_dupes.close(&ctx);
+	pane_prompt.close(&ctx);
 	signo = quit_signal;
 	restore_signals();
 	view_close(&view);

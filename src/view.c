@@ -313,10 +313,11 @@ static void
 set_count_unknown(struct view *v)
 {
 	memset(&v->count, 0, sizeof v->count);
-	if (current_match(v) == NULL) {
-		v->count.value = catalogue_total(v->cat);
+	/* Without a filter the count needs no query, but it leaves out
+	   the hidden articles. */
+	if (current_match(v) == NULL && catalogue_count(v->cat, NULL, 0,
+	    &v->count.value, NULL) == 0)
 		v->count.known = true;
-	}
 }
 
 int
@@ -344,6 +345,7 @@ void
 view_close(struct view *v)
 {
 	free_rows(v->rows, v->nrows);
+	free(v->marked);
 	free(v->filter);
 	query_free(&v->query);
 	record_clear(&v->article);
@@ -637,4 +639,98 @@ view_set_marker(struct view *v, bool (*marker)(void *, long), void *arg)
 {
 	v->marker = marker;
 	v->marker_arg = arg;
+}
+
+void
+view_update_marks(struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nrows; i++)
+		v->rows[i].duplicate = v->marker != NULL &&
+		    v->marker(v->marker_arg, v->rows[i].row.id);
+}
+
+int
+view_reload(struct view *v, char **error)
+{
+	struct window	w;
+
+	if (load_window(v, current_match(v), ANCHOR_AT, v->selected_id, &w,
+	    error) != 0)
+		return -1;
+	install_window(v, &w);
+	set_count_unknown(v);
+	guess_position(v);
+	return 0;
+}
+
+/* Returns the index where id is or would go in v->marked. */
+static size_t
+mark_index(const struct view *v, long id)
+{
+	size_t	lo = 0, hi = v->nmarked, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->marked[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool
+view_toggle_mark(struct view *v)
+{
+	const struct view_row	*row;
+	size_t			 i;
+	long			 id;
+
+	if ((row = view_selected(v)) == NULL)
+		return false;
+	id = row->row.id;
+	i = mark_index(v, id);
+	if (i < v->nmarked && v->marked[i] == id) {
+		memmove(v->marked + i, v->marked + i + 1, (v->nmarked - i - 1) *
+		    sizeof *v->marked);
+		v->nmarked--;
+		return false;
+	}
+	v->marked = xreallocarray(v->marked, v->nmarked + 1,
+	    sizeof *v->marked);
+	memmove(v->marked + i + 1, v->marked + i, (v->nmarked - i) *
+	    sizeof *v->marked);
+	v->marked[i] = id;
+	v->nmarked++;
+	return true;
+}
+
+bool
+view_is_marked(const struct view *v, long id)
+{
+	size_t	i = mark_index(v, id);
+
+	return i < v->nmarked && v->marked[i] == id;
+}
+
+int
+view_select_id(struct view *v, long id, char **error)
+{
+	struct window	w;
+
+	if (load_window(v, current_match(v), ANCHOR_AT, id, &w, error) != 0)
+		return -1;
+	install_window(v, &w);
+	guess_position(v);
+	return 0;
+}
+
+int
+view_set_hidden(struct view *v, const long *ids, size_t n, char **error)
+{
+	if (catalogue_set_hidden(v->cat, ids, n, error) != 0)
+		return -1;
+	return view_reload(v, error);
 }
