@@ -517,12 +517,21 @@ has_duplicate(void *arg, long id)
 	return duplicates_contains(&ctx->dupes.found, id);
 }
 
-/* Starts finding the duplicates in the background. */
+/*
+ * Takes the clusters from the cache when it is current; otherwise starts
+ * finding them in the background.
+ */
 static void
 start_clusters(struct pane_context *ctx)
 {
 	char	*error = NULL;
 
+	if (duplicates_cached(ctx->cat, &ctx->dupes.found) == 0) {
+		ctx->dupes.ready = true;
+		view_set_marker(ctx->view, has_duplicate, ctx);
+		view_update_marks(ctx->view);
+		return;
+	}
 	ctx->dupes.job = clusters_start(catalogue_path(ctx->cat), &error);
 	if (ctx->dupes.job == NULL)
 		pane_take_message(ctx, error);
