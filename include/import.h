@@ -41,6 +41,8 @@ struct import_context {
 	size_t		 skipped;	/* bad records skipped */
 	size_t		 repaired;	/* fields decoded as Windows-1252 */
 	long		 first_repaired_line; /* line of the first one, 0 if none */
+	size_t		 nul_fields;	/* fields with NUL bytes, read as U+FFFD */
+	long		 first_nul_line; /* line of the first one, 0 if none */
 };
 
 /*

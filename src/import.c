@@ -13,6 +13,7 @@
 
 #include "catalogue.h"
 #include "import.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct run {
@@ -73,7 +74,11 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 	void			*map = NULL;
 	int			 fd, rc;
 
-	if ((fd = open(path, O_RDONLY)) == -1) {
+	/*
+	 * O_NONBLOCK keeps open() from waiting for a writer when path is a
+	 * FIFO; only regular files get past the check below.
+	 */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
 		*error = xasprintf("%s: cannot open: %s", path,
 		    strerror(errno));
 		return -1;
@@ -132,6 +137,10 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 		fprintf(stderr, "%s: %zu fields were not valid UTF-8 and were "
 		    "read as Windows-1252, the first at line %ld\n", path,
 		    ctx.repaired, ctx.first_repaired_line);
+	if (ctx.nul_fields > 0 && !run->options->quiet)
+		fprintf(stderr, "%s: %zu fields contained NUL bytes, which were "
+		    "read as U+FFFD, the first at line %ld\n", path,
+		    ctx.nul_fields, ctx.first_nul_line);
 	if (ctx.skipped > 0 && !run->options->quiet)
 		fprintf(stderr, "%s: skipped %zu invalid records\n", path,
 		    ctx.skipped);
@@ -144,6 +153,7 @@ import_files(struct catalogue *c, char *const *paths, size_t npaths,
     char **error)
 {
 	struct run	run;
+	char		*safe;
 	size_t		i;
 
 	memset(stats, 0, sizeof *stats);
@@ -171,5 +181,9 @@ fail:
 	catalogue_rollback(c);
 	if (*error == NULL)
 		*error = xstrdup("the import failed for an unknown reason");
+	/* Messages quote the input, which may hold escape sequences. */
+	safe = text_sanitize(*error);
+	free(*error);
+	*error = safe;
 	return -1;
 }

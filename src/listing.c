@@ -258,6 +258,18 @@ join_words(struct word *w, size_t from, size_t to)
 	return buf_take(&b);
 }
 
+/* Returns join_words() made safe to print on a terminal, allocated. */
+static char *
+sanitized_words(struct word *w, size_t from, size_t to)
+{
+	char	*joined, *safe;
+
+	joined = join_words(w, from, to);
+	safe = text_sanitize(joined);
+	free(joined);
+	return safe;
+}
+
 /*
  * Parses a byline into people. Reports each judged boundary on stderr
  * unless ctx->quiet.
@@ -303,9 +315,10 @@ parse_byline(struct import_context *ctx, struct record *r, const char *s,
 				if (!ctx->quiet) {
 					char	*fam, *giv;
 
-					fam = join_words(w, family_start,
+					fam = sanitized_words(w, family_start,
 					    next_given);
-					giv = join_words(w, next_given, end);
+					giv = sanitized_words(w, next_given,
+					    end);
 					fprintf(stderr, "%s:%ld: item %ld: judged "
 					    "the boundary in the byline: '%s' "
 					    "taken as a family name and '%s' as "
