@@ -48,7 +48,8 @@ struct import_context {
 /*
  * Each reader parses data[0..len) (the whole file, not NUL-terminated
  * necessarily) and returns 0, or -1 with an allocated message in *error
- * of the form "FILE:LINE: what is wrong; what to do".
+ * of the form "FILE:LINE: what is wrong; what to do". The CSV reader's
+ * delimiter is ',', ';' or '\t', or '\0' to pick one from the header.
  */
 int	 import_read_listing(struct import_context *ctx, const char *data,
 	    size_t len, char **error);

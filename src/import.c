@@ -48,7 +48,8 @@ read_with(enum import_format format, struct import_context *ctx,
 	case IMPORT_LISTING:
 		return import_read_listing(ctx, data, len, error);
 	case IMPORT_CSV:
-		return import_read_csv(ctx, data, len, ',', error);
+		/* '\0' lets the reader pick ',' or ';' from the header. */
+		return import_read_csv(ctx, data, len, '\0', error);
 	case IMPORT_TSV:
 		return import_read_csv(ctx, data, len, '\t', error);
 	case IMPORT_BIBTEX:
@@ -137,6 +138,10 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 		fprintf(stderr, "%s: %zu fields were not valid UTF-8 and were "
 		    "read as Windows-1252, the first at line %ld\n", path,
 		    ctx.repaired, ctx.first_repaired_line);
+	if (ctx.records == 0 && ctx.skipped == 0 && !run->options->quiet)
+		fprintf(stderr, "%s: no records found as %s; check the file, or "
+		    "give --format if it is in another format\n", path,
+		    import_format_name(format));
 	if (ctx.nul_fields > 0 && !run->options->quiet)
 		fprintf(stderr, "%s: %zu fields contained NUL bytes, which were "
 		    "read as U+FFFD, the first at line %ld\n", path,

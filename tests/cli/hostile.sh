@@ -164,6 +164,26 @@ for f in esc-key.bib esc-year.csv esc-year.ris; do
 	ok "$f: skip note has no escape" no_terminal_controls "$TEST_TMP/err"
 done
 
+# A RIS record quoted in a CSV field does not turn the file into RIS.
+printf 'title,abstract,year\nFirst,"quoting\nTY  - JOUR\nTI  - Fake\nER  - \n",2001\nSecond,x,2002\n' \
+    > "$TEST_TMP/ris-in.csv"
+run_limited import -q "$TEST_TMP/ris-in.csv" --into "$TEST_TMP/ris-in.db"
+ok "RIS lines in a CSV field: imports" status_is 0
+ok "RIS lines in a CSV field: both rows" [ "$(sqlite3 "$TEST_TMP/ris-in.db" \
+    'SELECT group_concat(title) FROM articles')" = First,Second ]
+
+# Semicolons separate the columns of many spreadsheet exports.
+printf 'title;authors;year\n"a, b";Smith, J;2001\n' > "$TEST_TMP/semi.csv"
+run_limited import -q "$TEST_TMP/semi.csv" --into "$TEST_TMP/semi.db"
+ok "semicolon CSV: imports" status_is 0
+ok "semicolon CSV: title" [ "$(sqlite3 "$TEST_TMP/semi.db" \
+    'SELECT title FROM articles')" = 'a, b' ]
+
+# A file that yields no records says so.
+printf 'no records here\n' > "$TEST_TMP/nothing.txt"
+run_limited import "$TEST_TMP/nothing.txt" --format ris --into "$TEST_TMP/nothing.db"
+ok "no records: warns" err_has 'nothing.txt: no records found as ris'
+
 # A failed import into an existing empty file must leave it empty.
 : > "$TEST_TMP/zero.db"
 run_limited import "$TEST_TMP/unbalanced-quote.csv" --into "$TEST_TMP/zero.db"
