@@ -51,6 +51,7 @@ struct bib {
 	size_t			 nmacros;
 	struct field		*fields;
 	size_t			 nfields;
+	size_t			 fieldsize;	/* allocated entries */
 	char			*key;
 	char			*undefined;	/* first undefined macro */
 	size_t			 expanded;	/* bytes added by macros so far */
@@ -345,8 +346,11 @@ add_field(struct bib *b, char *name, long line)
 {
 	struct field	*f;
 
-	b->fields = xreallocarray(b->fields, b->nfields + 1,
-	    sizeof *b->fields);
+	if (b->nfields == b->fieldsize) {
+		b->fieldsize = b->fieldsize == 0 ? 16 : b->fieldsize * 2;
+		b->fields = xreallocarray(b->fields, b->fieldsize,
+		    sizeof *b->fields);
+	}
 	f = &b->fields[b->nfields++];
 	f->name = name;
 	buf_init(&f->value);

@@ -63,7 +63,10 @@ find_slot(const struct extra *e, const char *key)
 	return i;
 }
 
-/* Rebuilds the index with room for more keys, at most half full. */
+/*
+ * Rebuilds the index with room for more keys, at most half full. The
+ * field array grows with it, to nslots / 2 entries.
+ */
 static void
 grow_slots(struct extra *e)
 {
@@ -72,6 +75,7 @@ grow_slots(struct extra *e)
 	free(e->slots);
 	e->nslots = e->nslots == 0 ? 16 : e->nslots * 2;
 	e->slots = xcalloc(e->nslots, sizeof *e->slots);
+	e->fields = xreallocarray(e->fields, e->nslots / 2, sizeof *e->fields);
 	for (i = 0; i < e->nfields; i++)
 		e->slots[find_slot(e, e->fields[i].key)] = i + 1;
 }
@@ -93,7 +97,6 @@ extra_add(struct extra *e, const char *key, const char *value)
 		f->value = joined;
 		return;
 	}
-	e->fields = xreallocarray(e->fields, e->nfields + 1, sizeof *e->fields);
 	f = &e->fields[e->nfields++];
 	f->key = xstrdup(key);
 	f->value = xstrdup(value);
