@@ -49,7 +49,7 @@ hash_key(const char *s)
 	return h;
 }
 
-/* Returns the slot that holds key, or the empty slot where it would go. */
+/* Returns the slot of key, or the empty slot where it would go. */
 static size_t
 find_slot(const struct extra *e, const char *key)
 {

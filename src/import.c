@@ -4,10 +4,10 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,24 +64,64 @@ read_with(enum import_format format, struct import_context *ctx,
 	return -1;
 }
 
+/* How much of a file is read before its format is detected. */
+#define HEAD_BYTES	((size_t)64 * 1024)
+
+/* A file read into memory: data[0..len) of cap allocated bytes. */
+struct input {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/*
+ * Reads fd into in until in->len reaches limit or the file ends. Reading
+ * instead of mapping the file keeps a file truncated during the import
+ * from raising SIGBUS, and reading to the end covers files that report
+ * size 0, as in /proc. Returns 0, or -1 with errno set.
+ */
 static int
-import_one(struct run *run, const char *path, struct import_stats *stats,
+read_input(int fd, struct input *in, size_t limit)
+{
+	ssize_t	got;
+
+	while (in->len < limit) {
+		if (in->len == in->cap) {
+			in->cap = in->cap < 4096 ? 4096 : in->cap * 2;
+			in->data = xreallocarray(in->data, in->cap, 1);
+		}
+		got = read(fd, in->data + in->len, (limit < in->cap ? limit :
+		    in->cap) - in->len);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			return -1;
+		if (got == 0)
+			break;
+		in->len += (size_t)got;
+	}
+	return 0;
+}
+
+/*
+ * Reads path and picks its format, reading only the head when the
+ * format cannot be recognised. Returns 0, or -1 with *error set.
+ */
+static int
+read_file(const char *path, enum import_format *format, struct input *in,
     char **error)
 {
-	struct import_context	 ctx;
-	struct stat		 st;
-	enum import_format	 format;
-	const char		*data = "";
-	void			*map = NULL;
-	int			 fd, rc;
+	struct stat	st;
+	int		fd, rc;
 
+	memset(in, 0, sizeof *in);
 	/*
 	 * O_NONBLOCK keeps open() from waiting for a writer when path is a
 	 * FIFO; only regular files get past the check below.
 	 */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
-		*error = xasprintf("%s: cannot open: %s", path,
-		    strerror(errno));
+		*error = xasprintf("%s: cannot open: %s; check the path and "
+		    "that the file is readable", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
@@ -90,18 +130,47 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 		close(fd);
 		return -1;
 	}
-	if (st.st_size > 0) {
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-		    fd, 0);
-		if (map == MAP_FAILED) {
-			*error = xasprintf("%s: cannot read: %s", path,
-			    strerror(errno));
-			close(fd);
-			return -1;
-		}
-		data = map;
+	/* Only a recognised file gets room for all of its reported size. */
+	in->cap = (size_t)st.st_size < HEAD_BYTES ? (size_t)st.st_size + 1 :
+	    HEAD_BYTES + 1;
+	in->data = xmalloc(in->cap);
+	rc = read_input(fd, in, HEAD_BYTES);
+	if (rc == 0 && in->len == 0) {
+		*error = xasprintf("%s:1: the file is empty; nothing to import",
+		    path);
+		close(fd);
+		return -1;
 	}
+	if (rc == 0 && *format == IMPORT_AUTO)
+		*format = import_detect(in->data, in->len);
+	if (rc == 0 && *format != IMPORT_AUTO) {
+		if ((size_t)st.st_size >= in->cap) {
+			in->cap = (size_t)st.st_size + 1;
+			in->data = xreallocarray(in->data, in->cap, 1);
+		}
+		rc = read_input(fd, in, SIZE_MAX);
+	}
+	if (rc == -1)
+		*error = xasprintf("%s: cannot read: %s; check that the file "
+		    "is readable", path, strerror(errno));
 	close(fd);
+	return rc;
+}
+
+static int
+import_one(struct run *run, const char *path, struct import_stats *stats,
+    char **error)
+{
+	struct import_context	 ctx;
+	struct input		 in;
+	enum import_format	 format;
+	int			 rc;
+
+	format = run->options->format;
+	if (read_file(path, &format, &in, error) != 0) {
+		free(in.data);
+		return -1;
+	}
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.path = path;
@@ -111,22 +180,12 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 	ctx.arg = run;
 	run->ctx = &ctx;
 
-	format = run->options->format;
-	if (format == IMPORT_AUTO)
-		format = st.st_size == 0 ? IMPORT_LISTING :
-		    import_detect(data, (size_t)st.st_size);
-	if (st.st_size == 0) {
-		*error = xasprintf("%s:1: the file is empty; nothing to import",
-		    path);
-		rc = -1;
-	} else
-		rc = read_with(format, &ctx, data, (size_t)st.st_size, error);
+	rc = read_with(format, &ctx, in.data, in.len, error);
 	if (rc != 0 && *error == NULL) {
 		*error = run->error;
 		run->error = NULL;
 	}
-	if (map != NULL)
-		munmap(map, (size_t)st.st_size);
+	free(in.data);
 	if (rc != 0)
 		return -1;
 
@@ -186,7 +245,7 @@ fail:
 	catalogue_rollback(c);
 	if (*error == NULL)
 		*error = xstrdup("the import failed for an unknown reason");
-	/* Messages quote the input, which may hold escape sequences. */
+	/* Messages quote the input, which may contain escape sequences. */
 	safe = text_sanitize(*error);
 	free(*error);
 	*error = safe;

@@ -137,6 +137,22 @@ run_limited import "$TEST_TMP/empty.bib" --into "$TEST_TMP/empty.db"
 ok "empty file exits 2" status_is 2
 ok "empty file names file and line" err_has 'empty.bib:1: the file is empty'
 
+# A file cut short while it is read gives an error, not SIGBUS.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "@article{k%d, title={Title %d about words}, year=2001}\n", i, i }' \
+    > "$TEST_TMP/shrinking.bib"
+"$FEHREST" import -q "$TEST_TMP/shrinking.bib" --into "$TEST_TMP/shrinking.db" \
+    2> /dev/null &
+importer=$!
+sleep 0.2
+: > "$TEST_TMP/shrinking.bib"
+wait $importer
+ok "input truncated while read: no crash" [ $? -le 2 ]
+rm -f "$TEST_TMP"/shrinking.*
+
+# /proc files report size 0 but have content.
+run_limited import /proc/self/status --into "$TEST_TMP/proc.db"
+ok "/proc file is read, not called empty" err_has 'could not be recognised'
+
 # NUL bytes inside a field keep the text after them.
 printf 'title,year\na\000b,2001\n' > "$TEST_TMP/nul.csv"
 run_limited import "$TEST_TMP/nul.csv" --into "$TEST_TMP/nul.db"
