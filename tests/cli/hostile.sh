@@ -436,6 +436,21 @@ else
 fi
 rm -f "$TEST_TMP"/big.ris "$TEST_TMP"/interrupted.db*
 
+# Catalogue paths are file names, not URIs: '?', '#' and '%' are
+# ordinary characters, and a leading // is no URI authority.
+mkdir "$TEST_TMP/uri"
+cp "$db" "$TEST_TMP/uri/a"
+cp "$db" "$TEST_TMP/uri/before"
+run_limited import -q "$good" --into "$TEST_TMP/uri/a?b.db"
+todo "path with '?': other file untouched" \
+    cmp -s "$TEST_TMP/uri/a" "$TEST_TMP/uri/before"
+todo "path with '?': catalogue created" [ -f "$TEST_TMP/uri/a?b.db" ]
+cp "$db" "$TEST_TMP/uri/x%41.db"
+run_limited list --catalogue "$TEST_TMP/uri/x%41.db"
+todo "path with '%': opens that file" status_is 0
+run_limited list --catalogue "/$db"
+todo "path starting with //: opens" status_is 0
+
 # Text width far beyond any terminal is refused, not multiplied.
 run_limited list -w 99999999999 --format=tsv
 todo "width past INT_MAX exits 2" status_is 2
