@@ -451,6 +451,16 @@ todo "path with '%': opens that file" status_is 0
 run_limited list --catalogue "/$db"
 todo "path starting with //: opens" status_is 0
 
+# Article numbers stay unique next to the largest possible number.
+cp "$db" "$TEST_TMP/max.db"
+sqlite3 "$TEST_TMP/max.db" "INSERT INTO articles(id, number, title, authors)
+    VALUES (50, 9223372036854775807, 'max', 'a')"
+run_limited import -q "$good" "$good" --into "$TEST_TMP/max.db"
+ok "import next to the largest number exits 0" status_is 0
+todo "import next to the largest number keeps numbers unique" \
+    [ "$(sqlite3 "$TEST_TMP/max.db" \
+    'SELECT count(DISTINCT number) = count(*) FROM articles')" = 1 ]
+
 # Text width far beyond any terminal is refused, not multiplied.
 run_limited list -w 99999999999 --format=tsv
 todo "width past INT_MAX exits 2" status_is 2
