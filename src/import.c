@@ -28,15 +28,18 @@ static int
 add_record(struct record *r, void *arg)
 {
 	struct run	*run = arg;
+	char		*name;
 
 	if (run->options->format != IMPORT_LISTING && r->source_file == NULL)
 		record_set(&r->source_file, run->ctx->path);
 	if (catalogue_add(run->catalogue, r, &run->error) != 0)
 		return -1;
 	run->done++;
-	if (run->options->progress && run->done % 5000 == 0)
-		fprintf(stderr, "\rimporting %s: %zu records", run->ctx->path,
-		    run->done);
+	if (run->options->progress && run->done % 5000 == 0) {
+		name = text_sanitize(run->ctx->path);
+		fprintf(stderr, "\rimporting %s: %zu records", name, run->done);
+		free(name);
+	}
 	return 0;
 }
 
@@ -157,6 +160,35 @@ read_file(const char *path, enum import_format *format, struct input *in,
 	return rc;
 }
 
+/*
+ * Prints what the reader repaired or skipped in one file. The file name
+ * is sanitised because a name may contain escape sequences too.
+ */
+static void
+print_notes(const char *path, const struct import_context *ctx,
+    enum import_format format)
+{
+	char	*name;
+
+	name = text_sanitize(path);
+	if (ctx->repaired > 0)
+		fprintf(stderr, "%s: %zu fields were not valid UTF-8 and were "
+		    "read as Windows-1252, the first at line %ld\n", name,
+		    ctx->repaired, ctx->first_repaired_line);
+	if (ctx->records == 0 && ctx->skipped == 0)
+		fprintf(stderr, "%s: no records found as %s; check the file, or "
+		    "give --format if it is in another format\n", name,
+		    import_format_name(format));
+	if (ctx->nul_fields > 0)
+		fprintf(stderr, "%s: %zu fields contained NUL bytes, which were "
+		    "read as U+FFFD, the first at line %ld\n", name,
+		    ctx->nul_fields, ctx->first_nul_line);
+	if (ctx->skipped > 0)
+		fprintf(stderr, "%s: skipped %zu invalid records\n", name,
+		    ctx->skipped);
+	free(name);
+}
+
 static int
 import_one(struct run *run, const char *path, struct import_stats *stats,
     char **error)
@@ -193,21 +225,8 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 	stats->records += ctx.records;
 	stats->skipped += ctx.skipped;
 	stats->repaired += ctx.repaired;
-	if (ctx.repaired > 0 && !run->options->quiet)
-		fprintf(stderr, "%s: %zu fields were not valid UTF-8 and were "
-		    "read as Windows-1252, the first at line %ld\n", path,
-		    ctx.repaired, ctx.first_repaired_line);
-	if (ctx.records == 0 && ctx.skipped == 0 && !run->options->quiet)
-		fprintf(stderr, "%s: no records found as %s; check the file, or "
-		    "give --format if it is in another format\n", path,
-		    import_format_name(format));
-	if (ctx.nul_fields > 0 && !run->options->quiet)
-		fprintf(stderr, "%s: %zu fields contained NUL bytes, which were "
-		    "read as U+FFFD, the first at line %ld\n", path,
-		    ctx.nul_fields, ctx.first_nul_line);
-	if (ctx.skipped > 0 && !run->options->quiet)
-		fprintf(stderr, "%s: skipped %zu invalid records\n", path,
-		    ctx.skipped);
+	if (!run->options->quiet)
+		print_notes(path, &ctx, format);
 	return 0;
 }
 

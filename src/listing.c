@@ -258,16 +258,20 @@ join_words(struct word *w, size_t from, size_t to)
 	return buf_take(&b);
 }
 
-/* Returns join_words() made safe to print on a terminal, allocated. */
-static char *
-sanitized_words(struct word *w, size_t from, size_t to)
+/* Prints where a byline was split by judgement, sanitised. */
+static void
+print_judged(const char *path, long line, long number, const char *family,
+    const char *given, const char *why)
 {
-	char	*joined, *safe;
+	char	*message, *safe;
 
-	joined = join_words(w, from, to);
-	safe = text_sanitize(joined);
-	free(joined);
-	return safe;
+	message = xasprintf("%s:%ld: item %ld: judged the boundary in the "
+	    "byline: '%s' taken as a family name and '%s' as the next given "
+	    "names (%s)", path, line, number, family, given, why);
+	safe = text_sanitize(message);
+	fprintf(stderr, "%s\n", safe);
+	free(message);
+	free(safe);
 }
 
 /*
@@ -315,16 +319,11 @@ parse_byline(struct import_context *ctx, struct record *r, const char *s,
 				if (!ctx->quiet) {
 					char	*fam, *giv;
 
-					fam = sanitized_words(w, family_start,
+					fam = join_words(w, family_start,
 					    next_given);
-					giv = sanitized_words(w, next_given,
-					    end);
-					fprintf(stderr, "%s:%ld: item %ld: judged "
-					    "the boundary in the byline: '%s' "
-					    "taken as a family name and '%s' as "
-					    "the next given names (%s)\n",
-					    ctx->path, line, r->number, fam, giv,
-					    why);
+					giv = join_words(w, next_given, end);
+					print_judged(ctx->path, line, r->number,
+					    fam, giv, why);
 					free(fam);
 					free(giv);
 				}

@@ -211,6 +211,14 @@ printf 'no records here\n' > "$TEST_TMP/nothing.txt"
 run_limited import "$TEST_TMP/nothing.txt" --format ris --into "$TEST_TMP/nothing.db"
 ok "no records: warns" err_has 'nothing.txt: no records found as ris'
 
+# A file name with an escape sequence is not echoed raw in the notes.
+evil="$TEST_TMP/evil${ESC}]0;T${BEL}.csv"
+printf 'title,year\nA,\3772001\n' > "$evil"
+run_limited import "$evil" --into "$TEST_TMP/evil.db"
+ok "escape in a file name: imports" status_is 0
+ok "escape in a file name: note has no escape" \
+    sh -c '! printf "%s\n" "$1" | grep "Windows-1252" | grep -q "$2"' -- "$ERR" "$ESC"
+
 # A failed import into an existing empty file must leave it empty.
 : > "$TEST_TMP/zero.db"
 run_limited import "$TEST_TMP/unbalanced-quote.csv" --into "$TEST_TMP/zero.db"
