@@ -459,6 +459,24 @@ todo "path with '%': opens that file" status_is 0
 run_limited list --catalogue "/$db"
 todo "path starting with //: opens" status_is 0
 
+# Two imports that create the same catalogue at once keep both sets of
+# records, or one of them fails; neither may vanish after exit 0.
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "TY  - JOUR\nTI  - A %d\nER  - \n", i }' \
+    > "$TEST_TMP/race-a.ris"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "TY  - JOUR\nTI  - B %d\nER  - \n", i }' \
+    > "$TEST_TMP/race-b.ris"
+("$FEHREST" import -q "$TEST_TMP/race-a.ris" --into "$TEST_TMP/race.db";
+    echo $? > "$TEST_TMP/race-a.status") &
+("$FEHREST" import -q "$TEST_TMP/race-b.ris" --into "$TEST_TMP/race.db";
+    echo $? > "$TEST_TMP/race-b.status") &
+wait
+expected=0
+[ "$(cat "$TEST_TMP/race-a.status")" = 0 ] && expected=$((expected + 20000))
+[ "$(cat "$TEST_TMP/race-b.status")" = 0 ] && expected=$((expected + 20000))
+todo "concurrent creation: every successful import kept" \
+    [ "$(sqlite3 "$TEST_TMP/race.db" 'SELECT count(*) FROM articles')" = $expected ]
+rm -f "$TEST_TMP"/race*
+
 # Article numbers stay unique next to the largest possible number.
 cp "$db" "$TEST_TMP/max.db"
 sqlite3 "$TEST_TMP/max.db" "INSERT INTO articles(id, number, title, authors)
