@@ -55,6 +55,7 @@ struct bib {
 	char			*key;
 	char			*undefined;	/* first undefined macro */
 	size_t			 expanded;	/* bytes added by macros so far */
+	int			 open_to_end;	/* entries not closed by EOF */
 	long			 start;		/* line of the entry's '@' */
 	size_t			 start_pos;	/* offset of that '@' */
 };
@@ -65,6 +66,9 @@ struct bib {
  * so a few lines could otherwise expand to gigabytes.
  */
 #define MACRO_BUDGET	((size_t)64 << 20)
+
+/* The most entries left open to the end of the file that are skipped. */
+#define MAX_OPEN_TO_END	100
 
 /* The month macros BibTeX predefines. */
 static const char *const months[][2] = {
@@ -169,6 +173,12 @@ set_message(struct bib *b, char **error, long line, const char *what)
 	*error = xasprintf("%s:%ld: %s", reader_path(b->ctx), line, what);
 }
 
+/*
+ * Reports an entry that is not closed. An entry that ran to the end of
+ * the file is counted, because skipping it resumes at the next entry,
+ * which may run to the end again: the work grows with the square of the
+ * file, so past MAX_OPEN_TO_END such entries the reader stops.
+ */
 static enum step
 not_closed(struct bib *b, char **error)
 {
@@ -178,6 +188,14 @@ not_closed(struct bib *b, char **error)
 	    b->key == NULL ? "" : b->key);
 	set_message(b, error, b->start, what);
 	free(what);
+	if (at_end(b) && ++b->open_to_end > MAX_OPEN_TO_END) {
+		what = xasprintf("more than %d entries run to the end of the "
+		    "file, the last one here; close their braces and quotes",
+		    MAX_OPEN_TO_END);
+		set_message(b, error, b->start, what);
+		free(what);
+		return STEP_FATAL;
+	}
 	return STEP_BAD;
 }
 

@@ -153,6 +153,15 @@ rm -f "$TEST_TMP"/shrinking.*
 run_limited import /proc/self/status --into "$TEST_TMP/proc.db"
 ok "/proc file is read, not called empty" err_has 'could not be recognised'
 
+# Skipping entries that each run to the end of the file stops after a
+# limit instead of rescanning the rest of the file for every entry.
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "@article{k%d, title={Open %d\n", i, i }' \
+    > "$TEST_TMP/open.bib"
+run_limited import -q --skip-invalid "$TEST_TMP/open.bib" --into "$TEST_TMP/open.db"
+ok "many open entries: exits 2 in time" status_is 2
+ok "many open entries: says why" err_has 'open.bib:101: more than 100 entries run to the end'
+rm -f "$TEST_TMP"/open.*
+
 # NUL bytes inside a field keep the text after them.
 printf 'title,year\na\000b,2001\n' > "$TEST_TMP/nul.csv"
 run_limited import "$TEST_TMP/nul.csv" --into "$TEST_TMP/nul.db"
