@@ -41,12 +41,15 @@ struct import_context {
 	size_t		 skipped;	/* bad records skipped */
 	size_t		 repaired;	/* fields decoded as Windows-1252 */
 	long		 first_repaired_line; /* line of the first one, 0 if none */
+	size_t		 nul_fields;	/* fields with NUL bytes, read as U+FFFD */
+	long		 first_nul_line; /* line of the first one, 0 if none */
 };
 
 /*
  * Each reader parses data[0..len) (the whole file, not NUL-terminated
  * necessarily) and returns 0, or -1 with an allocated message in *error
- * of the form "FILE:LINE: what is wrong; what to do".
+ * of the form "FILE:LINE: what is wrong; what to do". The CSV reader's
+ * delimiter is ',', ';' or '\t', or '\0' to pick one from the header.
  */
 int	 import_read_listing(struct import_context *ctx, const char *data,
 	    size_t len, char **error);
