@@ -9,6 +9,7 @@
 #ifndef FEHREST_IMPORT_H
 #define FEHREST_IMPORT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -73,6 +74,11 @@ struct import_options {
 	bool		 skip_invalid;
 	bool		 quiet;		/* no notes on stderr */
 	bool		 progress;	/* a running count on stderr */
+	/*
+	 * When not NULL and set (by a signal handler), the import stops at
+	 * the next record and is rolled back.
+	 */
+	const volatile sig_atomic_t *stop;
 };
 
 struct import_stats {

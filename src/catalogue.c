@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -71,7 +72,13 @@ static const char *stmt_sql[ST_COUNT] = {
 	    " given, family) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_ADD_SEARCH] = "INSERT INTO search(rowid, title, authors, abstract)"
 	    " VALUES (?1, ?2, ?3, ?4)",
-	[ST_NEXT_NUMBER] = "SELECT coalesce(max(number), 0) + 1 FROM articles",
+	/*
+	 * Text compares above every integer in SQLite, so the bound keeps
+	 * out numbers stored as text and the largest integer, which has no
+	 * successor; the index on number answers it without a scan.
+	 */
+	[ST_NEXT_NUMBER] = "SELECT coalesce(max(number), 0) + 1 FROM articles"
+	    " WHERE number < 9223372036854775807",
 	[ST_ROWS_ALL_FWD] = "SELECT id, number, title, authors, year"
 	    " FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
 	[ST_ROWS_ALL_BACK] = "SELECT id, number, title, authors, year"
@@ -294,43 +301,74 @@ default_name(const char *path)
 static int
 check_schema(struct catalogue *c, bool *empty, char **error)
 {
+	static const char *tables[] = {
+		"meta", "articles", "details", "people", "search",
+	};
 	sqlite3_stmt	*st;
-	int		 version = -1, tables = 0;
+	size_t		 i;
+	int		 version = -1, count = 0, rc, found;
 
-	if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st,
-	    NULL) != SQLITE_OK) {
-		*error = xasprintf("%s: cannot read the file as an SQLite "
-		    "database: %s; check the path names a fehrest catalogue",
-		    c->path, sqlite3_errmsg(c->db));
+	/* Reading the header fails first on a file that is not SQLite. */
+	rc = sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			count = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK && rc != SQLITE_ROW) {
+		rc = sqlite3_errcode(c->db);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			*error = xasprintf("%s: another process holds the "
+			    "catalogue locked; try again when it has finished",
+			    c->path);
+		else
+			*error = xasprintf("%s: cannot read the file as a "
+			    "catalogue (%s); check the path names a fehrest "
+			    "catalogue", c->path, sqlite3_errmsg(c->db));
 		return -1;
 	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
-	    -1, &st, NULL) != SQLITE_OK) {
-		*error = xasprintf("%s: not an SQLite database (%s); check the "
-		    "path names a fehrest catalogue", c->path,
-		    sqlite3_errmsg(c->db));
-		return -1;
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		tables = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-
-	*empty = tables == 0;
+	*empty = count == 0;
 	if (*empty)
 		return 0;
-	if (version == CATALOGUE_VERSION)
-		return 0;
-	if (version == 0)
+
+	if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st,
+	    NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (version == 0) {
 		*error = xasprintf("%s: an SQLite database but not a fehrest "
 		    "catalogue; import into a new file instead", c->path);
-	else
+		return -1;
+	}
+	if (version != CATALOGUE_VERSION) {
 		*error = xasprintf("%s: catalogue version %d, but this fehrest "
 		    "reads version %d; use a matching fehrest or re-import "
 		    "the sources", c->path, version, CATALOGUE_VERSION);
-	return -1;
+		return -1;
+	}
+
+	for (i = 0; i < sizeof tables / sizeof *tables; i++) {
+		found = 0;
+		if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema"
+		    " WHERE type = 'table' AND name = ?1", -1, &st, NULL) ==
+		    SQLITE_OK) {
+			sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				found = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+		}
+		if (found == 0) {
+			*error = xasprintf("%s: the catalogue is damaged: its "
+			    "table '%s' is missing; import the sources again "
+			    "into a new file", c->path, tables[i]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -406,6 +444,65 @@ same_file(const char *a, const char *b)
 	return strcmp(ra, rb) == 0;
 }
 
+/*
+ * Returns the URI SQLite opens path with, allocated. Every byte outside
+ * the unreserved set is percent-encoded: a path is not a URI, and a '?',
+ * '#' or '%' in a file name would otherwise change which file is opened.
+ * A relative path stays relative.
+ */
+static char *
+file_uri(const char *path, const char *mode, bool immutable)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct buf		 b;
+	const unsigned char	*p;
+
+	buf_init(&b);
+	/* An empty authority, so that "//dir" is a path and not a host. */
+	buf_addstr(&b, path[0] == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '/' || *p == '.' ||
+		    *p == '_' || *p == '~' || *p == '-')
+			buf_addch(&b, (char)*p);
+		else {
+			buf_addch(&b, '%');
+			buf_addch(&b, hex[*p >> 4]);
+			buf_addch(&b, hex[*p & 15]);
+		}
+	}
+	buf_printf(&b, "?mode=%s%s", mode, immutable ? "&immutable=1" : "");
+	return buf_take(&b);
+}
+
+/*
+ * Rolls back what a killed import left in PATH-journal, so that the file
+ * can be read again: a read-only connection cannot roll back a hot
+ * journal, and SQLite would report the file as unreadable. Only a
+ * writable file that is not the bundled catalogue is touched.
+ */
+static void
+recover_journal(const char *path)
+{
+	struct stat	 st;
+	sqlite3		*db;
+	char		*journal, *uri;
+
+	journal = xasprintf("%s-journal", path);
+	if (stat(journal, &st) != 0 || st.st_size == 0 ||
+	    access(path, W_OK) != 0) {
+		free(journal);
+		return;
+	}
+	free(journal);
+	uri = file_uri(path, "rw", false);
+	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE,
+	    NULL) == SQLITE_OK)
+		sqlite3_exec(db, "PRAGMA user_version", NULL, NULL, NULL);
+	sqlite3_close(db);
+	free(uri);
+}
+
 int
 catalogue_open(const char *path, enum catalogue_mode mode,
     struct catalogue **out, char **error)
@@ -431,18 +528,19 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 	c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->bundled = same_file(path, catalogue_bundled_path());
+	if (!c->bundled && exists)
+		recover_journal(path);
 	c->writable = mode == CATALOGUE_WRITE && !c->bundled;
 
 	/*
 	 * The bundled file is installed read-only: immutable=1 stops SQLite
 	 * from taking locks or looking for a journal beside it.
 	 */
-	uri = sqlite3_mprintf("file:%q?mode=%s%s", path, c->writable ? "rwc" :
-	    "ro", c->bundled ? "&immutable=1" : "");
+	uri = file_uri(path, c->writable ? "rwc" : "ro", c->bundled);
 	flags = SQLITE_OPEN_URI | (c->writable ? SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
 	rc = sqlite3_open_v2(uri, &c->db, flags, NULL);
-	sqlite3_free(uri);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		*error = xasprintf("%s: cannot open the catalogue: %s", path,
 		    c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory");
@@ -613,7 +711,10 @@ step_done(struct catalogue *c, sqlite3_stmt *st, const char *what,
     char **error)
 {
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		*error = db_error(c, what);
+		if (sqlite3_errcode(c->db) == SQLITE_INTERRUPT)
+			*error = xstrdup("the import was interrupted");
+		else
+			*error = db_error(c, what);
 		sqlite3_reset(st);
 		return -1;
 	}
@@ -715,11 +816,27 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 		rc = -1;
 	}
 	if (r->number == 0) {
+		long	existing;
+
 		if ((st = get_stmt(c, ST_NEXT_NUMBER, error)) == NULL)
 			return -1;
 		if (sqlite3_step(st) == SQLITE_ROW)
 			r->number = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
+		/*
+		 * max + 1 is taken only when the largest number is the
+		 * largest integer itself; then there is no number left.
+		 */
+		rc = r->number <= 0 ? 0 : catalogue_find_number(c, r->number,
+		    &existing, error);
+		if (rc == -1)
+			return -1;
+		if (rc == 0) {
+			*error = xasprintf("%s: no free article number is left; "
+			    "import into a new catalogue", c->path);
+			return -1;
+		}
+		rc = -1;
 	}
 
 	authors = record_author_list(r);

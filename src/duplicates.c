@@ -272,7 +272,7 @@ write_cache(const char *path, const char *real, const char *generation,
 {
 	const struct duplicates_cluster	*cl;
 	const struct duplicates_member	*m;
-	char				*tmp, *dir, *slash, *s;
+	char				*tmp, *dir, *slash, *s, *id;
 	FILE				*fp;
 	size_t				 i, j;
 	bool				 ok;
@@ -294,11 +294,15 @@ write_cache(const char *path, const char *real, const char *generation,
 		fprintf(fp, "cluster\t%d\n", cl->score);
 		for (j = 0; j < cl->nmembers; j++) {
 			m = &cl->members[j];
+			/* Both may come from a file: a tab or line break in
+			 * them must not start a field or a line of its own. */
 			s = flatten(m->title);
+			id = flatten(m->source_id != NULL && *m->source_id !=
+			    '\0' ? m->source_id : "-");
 			fprintf(fp, "member\t%ld\t%ld\t%s\t%s\n", m->id,
-			    m->number, m->source_id != NULL && *m->source_id !=
-			    '\0' ? m->source_id : "-", s);
+			    m->number, id, s);
 			free(s);
+			free(id);
 		}
 		for (j = 0; j < cl->nreasons; j++) {
 			s = flatten(cl->reasons[j]);

@@ -30,6 +30,10 @@ add_record(struct record *r, void *arg)
 	struct run	*run = arg;
 	char		*name;
 
+	if (run->options->stop != NULL && *run->options->stop) {
+		run->error = xstrdup("the import was interrupted");
+		return -1;
+	}
 	if (run->options->format != IMPORT_LISTING && r->source_file == NULL)
 		record_set(&r->source_file, run->ctx->path);
 	if (catalogue_add(run->catalogue, r, &run->error) != 0)
@@ -253,6 +257,13 @@ import_files(struct catalogue *c, char *const *paths, size_t npaths,
 	}
 	if (options->progress && run.done >= 5000)
 		fputc('\n', stderr);
+	if (stats->records == 0) {
+		*error = xasprintf("no records were found%s; check that the "
+		    "files are catalogue exports, or give --format",
+		    stats->skipped > 0 ? " that could be kept (the skipped "
+		    "ones are listed above)" : "");
+		goto fail;
+	}
 	if (catalogue_commit(c, error) != 0)
 		goto fail;
 	return 0;
