@@ -515,8 +515,15 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 	*out = NULL;
 	exists = access(path, F_OK) == 0;
 	if (!exists && mode == CATALOGUE_READ) {
-		*error = xasprintf("%s: no such catalogue file; check the path, "
-		    "or run 'fehrest list' for the bundled catalogue", path);
+		if (strcmp(path, catalogue_bundled_path()) == 0)
+			*error = xasprintf("the bundled catalogue is missing "
+			    "(looked beside the program in data/ and in %s); "
+			    "run 'make' in the source tree, or 'make install'",
+			    FEHREST_DATADIR);
+		else
+			*error = xasprintf("%s: no such catalogue file; check "
+			    "the path, or leave out --catalogue for the bundled "
+			    "catalogue", path);
 		return -1;
 	}
 	if (exists && access(path, R_OK) != 0) {

@@ -72,6 +72,8 @@ output_width(const struct cli_options *o)
 	return 80;
 }
 
+static void	print_sanitized(const char *, const char *);
+
 static struct catalogue *
 open_catalogue(const struct cli_options *o)
 {
@@ -81,12 +83,7 @@ open_catalogue(const struct cli_options *o)
 
 	path = o->catalogue != NULL ? o->catalogue : catalogue_bundled_path();
 	if (catalogue_open(path, CATALOGUE_READ, &c, &error) != 0) {
-		if (o->catalogue == NULL)
-			fprintf(stderr, "fehrest: %s; the bundled catalogue is "
-			    "missing: run 'make' in the source tree or "
-			    "reinstall\n", error);
-		else
-			fprintf(stderr, "fehrest: %s\n", error);
+		print_sanitized("fehrest: ", error);
 		free(error);
 		return NULL;
 	}
@@ -351,6 +348,9 @@ print_rows(const struct cli_options *o, struct catalogue *c,
 	}
 	if (status != 0)
 		return status;
+	/* A person at a terminal gets a word; a script gets the status. */
+	if (total == 0 && match != NULL && isatty(STDOUT_FILENO))
+		fputs("fehrest: no articles match\n", stderr);
 	return total > 0 ? 0 : 1;
 }
 
