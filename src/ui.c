@@ -748,6 +748,8 @@ ui_run(const struct ui_options *o)
 	if (!terminal_usable(o))
 		return 2;
 	memset(&ctx, 0, sizeof ctx);
+	/* layout() sizes the list before view_open(): an empty view is safe. */
+	memset(&view, 0, sizeof view);
 	ctx.view = &view;
 	ctx.bidi = bidi_resolve(o->bidi);
 	if ((ctx.cat = open_catalogue(o)) == NULL)

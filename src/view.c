@@ -551,6 +551,8 @@ int
 view_set_height(struct view *v, int height, char **error)
 {
 	v->height = height > 0 ? height : 1;
+	if (v->cat == NULL)
+		return 0;	/* not open yet: view_open() fills it */
 	scroll_to_selection(v);
 	return fill(v, error);
 }
