@@ -140,6 +140,16 @@ int	 catalogue_set_hidden(struct catalogue *c, const long *ids, size_t n,
 	    char **error);
 
 /*
+ * Lists the indexed words (folded) that start with prefix, in order, at
+ * most max + 1 of them so that the caller can tell "more than max".
+ * Returns 0 with an allocated array of allocated strings in *terms (the
+ * caller frees both), 1 when the catalogue keeps no word list (made by
+ * an older fehrest), or -1 with *error.
+ */
+int	 catalogue_terms(struct catalogue *c, const char *prefix, size_t max,
+	    char ***terms, size_t *nterms, char **error);
+
+/*
  * Sets a function SQLite calls every few thousand steps of a query;
  * when it returns nonzero the query stops and reports an interrupt.
  */

@@ -46,6 +46,28 @@ struct query {
 
 /* Parses input into q, which the caller frees with query_free(). */
 void	 query_parse(const char *input, struct query *q);
+
+/*
+ * Lists the indexed words that start with prefix, at most max + 1 of
+ * them: returns 0 with an allocated array of allocated strings, or
+ * nonzero when no list is available. catalogue_terms() fits.
+ */
+typedef int (*query_terms_fn)(void *arg, const char *prefix, size_t max,
+	    char ***terms, size_t *nterms);
+
+/*
+ * Rewrites q->match so that a prefix word of QUERY_EXPAND_MIN bytes or
+ * more becomes an OR of the few indexed words it stands for (at most
+ * QUERY_EXPAND_MAX). FTS5 answers a prefix longer than its prefix
+ * indexes by merging the whole doclist of every matching word before the
+ * first row, while an OR of words is merged lazily in rowid order and
+ * stops at the LIMIT, so a page of "neural network" is fetched in about
+ * the time of one word. A prefix with more words than that is left as it
+ * is. The matches do not change.
+ */
+#define QUERY_EXPAND_MIN	4
+#define QUERY_EXPAND_MAX	48
+void	 query_expand(struct query *q, query_terms_fn list, void *arg);
 void	 query_free(struct query *q);
 
 /*

@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "catalogue.h"
+#include "strset.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -38,6 +39,8 @@ enum stmt_id {
 	ST_LOAD,
 	ST_LOAD_PEOPLE,
 	ST_FIND_NUMBER,
+	ST_ADD_TERM,
+	ST_TERMS,
 	/* The same queries leaving out the ids of catalogue_set_hidden(). */
 	ST_ROWS_ALL_FWD_SHOWN,
 	ST_ROWS_ALL_BACK_SHOWN,
@@ -111,6 +114,9 @@ static const char *stmt_sql[ST_COUNT] = {
 	    " WHERE article_id = ?1 ORDER BY position",
 	[ST_FIND_NUMBER] = "SELECT id FROM articles WHERE number = ?1"
 	    " ORDER BY id LIMIT 1",
+	[ST_ADD_TERM] = "INSERT OR IGNORE INTO terms(term) VALUES (?1)",
+	[ST_TERMS] = "SELECT term FROM terms WHERE term >= ?1 AND term < ?2"
+	    " ORDER BY term LIMIT ?3",
 	[ST_ROWS_ALL_FWD_SHOWN] = "SELECT id, number, title, authors, year"
 	    " FROM articles WHERE id > ?1" NOT_HIDDEN("articles.id")
 	    " ORDER BY id LIMIT ?2",
@@ -166,7 +172,22 @@ static const char schema_sql[] =
 	 */
 	"CREATE VIRTUAL TABLE search USING fts5(title, authors, abstract,"
 	"  content='', prefix='1 2 3',"
-	"  tokenize='unicode61 remove_diacritics 2');";
+	"  tokenize='unicode61 remove_diacritics 2');"
+	/*
+	 * FTS5 writes its pending terms out as a segment whenever they pass
+	 * 'hashsize' bytes (1 MiB by default) and merges the segments again
+	 * later; with four index entries per token a bulk import rewrote
+	 * many small segments. 64 MiB took about a third off the CPU time of
+	 * importing 100,000 articles (bench/analysis.md), for up to 64 MiB
+	 * more memory while importing. The setting is kept in the file.
+	 */
+	"INSERT INTO search(search, rank) VALUES('hashsize', 67108864);"
+	/*
+	 * Every folded word of the index, so that a prefix longer than the
+	 * prefix indexes can be expanded into the few words it stands for
+	 * (catalogue_terms); see query_expand().
+	 */
+	"CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 struct catalogue {
 	sqlite3		*db;
@@ -176,6 +197,8 @@ struct catalogue {
 	bool		 bundled;
 	bool		 writable;
 	bool		 interrupted;
+	bool		 has_terms;	/* the file has the terms table */
+	struct strset	 terms;		/* terms written by this handle */
 	long		 total;
 	/* Whether the *_SHOWN queries are in use, and how many articles
 	   of the catalogue they leave out. */
@@ -417,6 +440,21 @@ progress_handler(void *arg)
 	return 0;
 }
 
+static bool
+table_exists(struct catalogue *c, const char *name)
+{
+	sqlite3_stmt	*st;
+	bool		 found = false;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM sqlite_schema WHERE"
+	    " type = 'table' AND name = ?1", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 static void
 load_meta(struct catalogue *c)
 {
@@ -429,6 +467,7 @@ load_meta(struct catalogue *c)
 	s = meta_get(c, "count");
 	c->total = s != NULL ? strtol(s, NULL, 10) : 0;
 	free(s);
+	c->has_terms = table_exists(c, "terms");
 	s = meta_get(c, "bundled");
 	c->bundled = c->bundled || (s != NULL && strcmp(s, "1") == 0);
 	free(s);
@@ -503,6 +542,34 @@ recover_journal(const char *path)
 	free(uri);
 }
 
+/*
+ * Gives a catalogue made before the terms table one, filled from the
+ * index's own word list (fts5vocab), so that long prefixes can be
+ * expanded in it too. Read-only catalogues go on without it.
+ */
+static int
+add_terms_table(struct catalogue *c, char **error)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(c->db, "BEGIN;"
+	    "CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;"
+	    "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main,"
+	    " search, row);"
+	    "INSERT INTO terms SELECT term FROM temp.vocabulary"
+	    " WHERE length(CAST(term AS BLOB)) >= 4;"
+	    "DROP TABLE temp.vocabulary;"
+	    "COMMIT;", NULL, NULL, &msg) != SQLITE_OK) {
+		*error = xasprintf("%s: adding the word list failed: %s",
+		    c->path, msg != NULL ? msg : sqlite3_errmsg(c->db));
+		sqlite3_free(msg);
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	c->has_terms = true;
+	return 0;
+}
+
 int
 catalogue_open(const char *path, enum catalogue_mode mode,
     struct catalogue **out, char **error)
@@ -570,6 +637,8 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 			goto fail;
 	}
 	load_meta(c);
+	if (c->writable && !c->has_terms && add_terms_table(c, error) != 0)
+		goto fail;
 	if (c->bundled && mode == CATALOGUE_WRITE) {
 		*error = xasprintf("%s: the bundled catalogue is read-only; "
 		    "name a catalogue of your own with --into FILE", path);
@@ -593,6 +662,7 @@ catalogue_close(struct catalogue *c)
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(c->stmt[i]);
 	sqlite3_close(c->db);
+	strset_free(&c->terms);
 	free(c->path);
 	free(c->name);
 	free(c->generation);
@@ -769,6 +839,37 @@ add_people(struct catalogue *c, const struct record *r, char **error)
 	return 0;
 }
 
+/*
+ * Records the words of folded text in the terms table. Only words of
+ * four or more bytes are kept, since shorter prefixes are answered by
+ * the FTS5 prefix indexes; the in-memory set writes each word once per
+ * handle rather than once per occurrence.
+ */
+static int
+add_terms(struct catalogue *c, const char *folded, char **error)
+{
+	struct text_span	*words;
+	sqlite3_stmt		*st;
+	size_t			 n, i;
+	int			 rc = 0;
+
+	n = text_words(folded, &words);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (words[i].len < 4 || !strset_add(&c->terms,
+		    folded + words[i].start, words[i].len))
+			continue;
+		if ((st = get_stmt(c, ST_ADD_TERM, error)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_text(st, 1, folded + words[i].start,
+		    (int)words[i].len, SQLITE_STATIC);
+		rc = step_done(c, st, "recording an indexed word", error);
+	}
+	free(words);
+	return rc;
+}
+
 static int
 add_search(struct catalogue *c, const struct record *r, const char *authors,
     char **error)
@@ -788,6 +889,12 @@ add_search(struct catalogue *c, const struct record *r, const char *authors,
 	sqlite3_bind_text(st, 3, people, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, abstract, -1, SQLITE_STATIC);
 	rc = step_done(c, st, "indexing an article", error);
+	if (rc == 0 && c->has_terms)
+		rc = add_terms(c, title, error);
+	if (rc == 0 && c->has_terms)
+		rc = add_terms(c, people, error);
+	if (rc == 0 && c->has_terms)
+		rc = add_terms(c, abstract, error);
 	free(title);
 	free(people);
 	free(abstract);
@@ -1197,4 +1304,46 @@ bool
 catalogue_interrupted(const struct catalogue *c)
 {
 	return c->interrupted;
+}
+
+int
+catalogue_terms(struct catalogue *c, const char *prefix, size_t max,
+    char ***terms, size_t *nterms, char **error)
+{
+	sqlite3_stmt	*st;
+	char		*upper;
+	size_t		 len, n = 0;
+	int		 rc;
+
+	*terms = NULL;
+	*nterms = 0;
+	len = strlen(prefix);
+	if (!c->has_terms || len == 0)
+		return 1;
+	if ((st = get_stmt(c, ST_TERMS, error)) == NULL)
+		return -1;
+	/*
+	 * The words starting with prefix sort from prefix up to prefix with
+	 * its last byte raised by one; BINARY collation compares bytes.
+	 */
+	upper = xstrdup(prefix);
+	upper[len - 1] = (char)((unsigned char)upper[len - 1] + 1);
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max + 1);
+	*terms = xcalloc(max + 1, sizeof **terms);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= max)
+		(*terms)[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	free(upper);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*error = query_error(c, "listing indexed words");
+		while (n > 0)
+			free((*terms)[--n]);
+		free(*terms);
+		*terms = NULL;
+		return -1;
+	}
+	*nterms = n;
+	return 0;
 }

@@ -71,11 +71,49 @@ add_term(struct query *q, const char *text, size_t len, enum query_field field,
 	return true;
 }
 
+/*
+ * Writes the word list that stands for a one-word prefix term, as
+ * ( "w1" OR "w2" ... ); returns false when the term is to stay a prefix.
+ */
+static bool
+append_expansion(struct buf *b, const struct query_term *t,
+    query_terms_fn list, void *arg)
+{
+	char	**words;
+	size_t	  n, i;
+
+	if (list == NULL || !t->prefix || t->ntokens != 1 ||
+	    strlen(t->tokens[0]) < QUERY_EXPAND_MIN)
+		return false;
+	if (list(arg, t->tokens[0], QUERY_EXPAND_MAX, &words, &n) != 0)
+		return false;
+	if (n == 0 || n > QUERY_EXPAND_MAX) {
+		/* No word: the prefix costs nothing. Too many: keep it. */
+		for (i = 0; i < n; i++)
+			free(words[i]);
+		free(words);
+		return false;
+	}
+	if (field_column[t->field] != NULL)
+		buf_printf(b, "%s : ", field_column[t->field]);
+	buf_addch(b, '(');
+	for (i = 0; i < n; i++) {
+		buf_printf(b, "%s\"%s\"", i > 0 ? " OR " : "", words[i]);
+		free(words[i]);
+	}
+	buf_addch(b, ')');
+	free(words);
+	return true;
+}
+
 static void
-append_term(struct buf *b, const struct query_term *t)
+append_term(struct buf *b, const struct query_term *t, query_terms_fn list,
+    void *arg)
 {
 	size_t	i;
 
+	if (append_expansion(b, t, list, arg))
+		return;
 	if (field_column[t->field] != NULL)
 		buf_printf(b, "%s : ", field_column[t->field]);
 	buf_addch(b, '"');
@@ -90,7 +128,7 @@ append_term(struct buf *b, const struct query_term *t)
 }
 
 static void
-build_match(struct query *q)
+build_match(struct query *q, query_terms_fn list, void *arg)
 {
 	struct buf	b;
 	size_t		i, positive = 0;
@@ -99,9 +137,10 @@ build_match(struct query *q)
 	for (i = 0; i < q->nterms; i++) {
 		if (q->terms[i].exclude)
 			continue;
+		/* FTS5 takes no implicit AND next to a bracketed group. */
 		if (positive++ > 0)
-			buf_addch(&b, ' ');
-		append_term(&b, &q->terms[i]);
+			buf_addstr(&b, " AND ");
+		append_term(&b, &q->terms[i], list, arg);
 	}
 	if (positive == 0) {
 		buf_free(&b);
@@ -114,7 +153,7 @@ build_match(struct query *q)
 		if (!q->terms[i].exclude)
 			continue;
 		buf_addstr(&b, " NOT ");
-		append_term(&b, &q->terms[i]);
+		append_term(&b, &q->terms[i], list, arg);
 	}
 	q->match = buf_take(&b);
 }
@@ -182,7 +221,17 @@ query_parse(const char *input, struct query *q)
 	if (ignored && q->nterms == 0)
 		q->note = xstrdup("no words to search for: punctuation and "
 		    "symbols are not indexed");
-	build_match(q);
+	build_match(q, NULL, NULL);
+}
+
+void
+query_expand(struct query *q, query_terms_fn list, void *arg)
+{
+	if (q->match == NULL)
+		return;
+	free(q->match);
+	q->match = NULL;
+	build_match(q, list, arg);
 }
 
 void

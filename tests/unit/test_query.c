@@ -4,6 +4,8 @@
  */
 #include "unit.h"
 
+#include <stdio.h>
+
 #include "query.h"
 #include "text.h"
 
@@ -15,7 +17,7 @@ struct match_case {
 static const struct match_case match_cases[] = {
 	{ "quant", "\"quant\" *" },
 	{ "Quantization", "\"quantization\" *" },
-	{ "neural network", "\"neural\" * \"network\" *" },
+	{ "neural network", "\"neural\" * AND \"network\" *" },
 	{ "\"neural network\"", "\"neural network\"" },
 	{ "title:ternary", "title : \"ternary\" *" },
 	{ "author:salehi", "authors : \"salehi\" *" },
@@ -23,7 +25,7 @@ static const struct match_case match_cases[] = {
 	{ "multi-level", "\"multi level\" *" },
 	{ "deep -binary", "\"deep\" * NOT \"binary\" *" },
 	{ "AND", "\"and\" *" },
-	{ "OR NOT", "\"or\" * \"not\" *" },
+	{ "OR NOT", "\"or\" * AND \"not\" *" },
 	{ "\"", NULL },
 	{ "(", NULL },
 	{ "*", NULL },
@@ -31,8 +33,8 @@ static const struct match_case match_cases[] = {
 	{ "", NULL },
 	{ "   ", NULL },
 	{ "-binary", NULL },
-	{ "a\"b", "\"a\" * \"b\"" },
-	{ "NEAR(a b)", "\"near a\" * \"b\" *" },
+	{ "a\"b", "\"a\" * AND \"b\"" },
+	{ "NEAR(a b)", "\"near a\" * AND \"b\" *" },
 	{ "col:umn", "\"col umn\" *" },
 	{ "دِهقان", "\"دهقان\" *" },
 	{ "دهـقان", "\"دهقان\" *" },
@@ -148,6 +150,64 @@ highlight_skips_excluded(void **state)
 	query_free(&q);
 }
 
+/* A word list standing in for the catalogue's: arg is a NULL-ended list. */
+static int
+fake_terms(void *arg, const char *prefix, size_t max, char ***terms,
+    size_t *nterms)
+{
+	const char	**words = arg;
+	size_t		  n = 0, i;
+
+	*terms = calloc(max + 1, sizeof **terms);
+	for (i = 0; words[i] != NULL && n <= max; i++) {
+		if (strncmp(words[i], prefix, strlen(prefix)) == 0)
+			(*terms)[n++] = strdup(words[i]);
+	}
+	*nterms = n;
+	return 0;
+}
+
+static void
+expand_long_prefixes(void **state)
+{
+	const char	*words[] = { "neural", "neurally", "neuron", "quantization",
+	    "quantized", NULL };
+	struct query	 q;
+
+	(void)state;
+	query_parse("quantiz title:neura neu", &q);
+	query_expand(&q, fake_terms, words);
+	assert_string_equal(q.match, "(\"quantization\" OR \"quantized\") AND "
+	    "title : (\"neural\" OR \"neurally\") AND \"neu\" *");
+	query_free(&q);
+
+	/* A phrase and a prefix with no word stay as they are. */
+	query_parse("\"neural network\" zzzz", &q);
+	query_expand(&q, fake_terms, words);
+	assert_string_equal(q.match, "\"neural network\" AND \"zzzz\" *");
+	query_free(&q);
+}
+
+static void
+expand_keeps_wide_prefixes(void **state)
+{
+	const char	*many[QUERY_EXPAND_MAX + 3];
+	char		 buf[QUERY_EXPAND_MAX + 2][16];
+	struct query	 q;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < QUERY_EXPAND_MAX + 2; i++) {
+		snprintf(buf[i], sizeof buf[i], "wordy%03zu", i);
+		many[i] = buf[i];
+	}
+	many[i] = NULL;
+	query_parse("wordy", &q);
+	query_expand(&q, fake_terms, many);
+	assert_string_equal(q.match, "\"wordy\" *");
+	query_free(&q);
+}
+
 int
 main(void)
 {
@@ -158,6 +218,8 @@ main(void)
 		cmocka_unit_test(highlight_respects_field),
 		cmocka_unit_test(highlight_folds_persian),
 		cmocka_unit_test(highlight_skips_excluded),
+		cmocka_unit_test(expand_long_prefixes),
+		cmocka_unit_test(expand_keeps_wide_prefixes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
