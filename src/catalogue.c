@@ -367,10 +367,11 @@ check_schema(struct catalogue *c, bool *empty, char **error)
 		    "catalogue; import into a new file instead", c->path);
 		return -1;
 	}
-	if (version != CATALOGUE_VERSION) {
+	if (version != CATALOGUE_VERSION && version != 1) {
 		*error = xasprintf("%s: catalogue version %d, but this fehrest "
-		    "reads version %d; use a matching fehrest or re-import "
-		    "the sources", c->path, version, CATALOGUE_VERSION);
+		    "reads versions 1 to %d; use a matching fehrest or "
+		    "re-import the sources", c->path, version,
+		    CATALOGUE_VERSION);
 		return -1;
 	}
 
@@ -404,7 +405,7 @@ create_schema(struct catalogue *c, char **error)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(c->db, schema_sql, NULL, NULL, &msg);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(c->db, "PRAGMA user_version = 1", NULL,
+		rc = sqlite3_exec(c->db, "PRAGMA user_version = 2", NULL,
 		    NULL, &msg);
 	if (rc != SQLITE_OK) {
 		*error = xasprintf("%s: creating the catalogue failed: %s",
@@ -559,6 +560,7 @@ add_terms_table(struct catalogue *c, char **error)
 	    "INSERT INTO terms SELECT term FROM temp.vocabulary"
 	    " WHERE length(CAST(term AS BLOB)) >= 4;"
 	    "DROP TABLE temp.vocabulary;"
+	    "PRAGMA user_version = 2;"
 	    "COMMIT;", NULL, NULL, &msg) != SQLITE_OK) {
 		*error = xasprintf("%s: adding the word list failed: %s",
 		    c->path, msg != NULL ? msg : sqlite3_errmsg(c->db));

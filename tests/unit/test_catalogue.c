@@ -247,6 +247,65 @@ schema_version_stored(void **state)
 	catalogue_close(c);
 }
 
+static void
+version_1_upgraded_on_write(void **state)
+{
+	struct catalogue	*c;
+	sqlite3_stmt		*st;
+	char			*error = NULL, **terms;
+	size_t			 n, i;
+
+	(void)state;
+	c = make_catalogue("upgrade", 3);
+	sqlite3_exec(catalogue_db(c), "DROP TABLE terms; PRAGMA user_version"
+	    " = 1", NULL, NULL, NULL);
+	catalogue_close(c);
+
+	/* Read-only: still readable, and no word list to expand with. */
+	assert_int_equal(catalogue_open(path, CATALOGUE_READ, &c, &error), 0);
+	assert_int_equal(catalogue_terms(c, "quant", 8, &terms, &n, &error), 1);
+	catalogue_close(c);
+
+	/* Writable: the word list is built from the index. */
+	assert_int_equal(catalogue_open(path, CATALOGUE_WRITE, &c, &error), 0);
+	assert_int_equal(catalogue_terms(c, "quant", 8, &terms, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(terms[0], "quantization");
+	for (i = 0; i < n; i++)
+		free(terms[i]);
+	free(terms);
+	assert_int_equal(sqlite3_prepare_v2(catalogue_db(c),
+	    "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	sqlite3_finalize(st);
+	catalogue_close(c);
+}
+
+static void
+terms_listed_by_prefix(void **state)
+{
+	struct catalogue	*c;
+	char			*error = NULL, **terms;
+	size_t			 n, i;
+
+	(void)state;
+	c = make_catalogue("terms", 2);
+	assert_int_equal(catalogue_terms(c, "lovel", 8, &terms, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(terms[0], "lovelace");
+	for (i = 0; i < n; i++)
+		free(terms[i]);
+	free(terms);
+	/* Persian words are listed in their folded form. */
+	assert_int_equal(catalogue_terms(c, "دهق", 8, &terms, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(terms[0], "دهقان");
+	free(terms[0]);
+	free(terms);
+	catalogue_close(c);
+}
+
 int
 main(void)
 {
@@ -257,6 +316,8 @@ main(void)
 		cmocka_unit_test(rollback_keeps_catalogue),
 		cmocka_unit_test(wrong_files_rejected),
 		cmocka_unit_test(schema_version_stored),
+		cmocka_unit_test(version_1_upgraded_on_write),
+		cmocka_unit_test(terms_listed_by_prefix),
 	};
 
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
