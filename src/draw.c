@@ -139,8 +139,8 @@ put_cell(WINDOW *w, int y, int x, const wchar_t *wcs, size_t n, attr_t attr)
 		return;
 #ifdef NCURSES_VERSION
 	/* NOTE: this writes the fields of ncurses' cchar_t, which its
-	   curses.h declares; other curses libraries keep the setcchar()
-	   result, which shows the first character of the sequence. */
+	   curses.h declares. Other curses libraries keep the setcchar()
+	   result, so they show only the sequence's first character. */
 	for (i = 0; i < CELL_CHARS; i++)
 		cc.chars[i] = i < n ? wcs[i] : L'\0';
 #else

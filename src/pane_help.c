@@ -14,14 +14,16 @@
 
 #define KEYS_COLUMN	24
 
+/* Prose wrapped to the screen width; a line that starts with two
+   spaces is an example, kept on one line. */
 static const char *const syntax[] = {
-	"Search: every word must match, each as a prefix (quant finds",
+	"Search: every word must match, each as a prefix (quant finds "
 	"quantization); case and accents are ignored.",
 	"  \"a phrase\"     the words in this order",
 	"  title:word     only in titles; also author: and abstract:",
 	"  -word          leave out articles with the word",
 	"",
-	"Mouse: a click selects an article or expands the abstract at its",
+	"Mouse: a click selects an article or expands the abstract at its "
 	"cue; the wheel scrolls the pane under the pointer.",
 };
 
@@ -126,8 +128,12 @@ build_lines(struct help_lines *h, int width)
 		    t[i].help : "", width - keyw, false);
 	}
 	add_row(h, NULL, xstrdup(""), false, false);
-	for (k = 0; k < sizeof syntax / sizeof *syntax; k++)
-		add_wrapped(h, NULL, syntax[k], width - 1, false);
+	for (k = 0; k < sizeof syntax / sizeof *syntax; k++) {
+		if (strncmp(syntax[k], "  ", 2) == 0)
+			add_row(h, NULL, xstrdup(syntax[k]), false, false);
+		else
+			add_wrapped(h, NULL, syntax[k], width - 1, false);
+	}
 }
 
 static void

@@ -403,9 +403,9 @@ global_key(struct pane_context *ctx, enum keys_action action)
 }
 
 /*
- * Collects the digits of an article number, vi style: G then goes to
- * that article and Esc forgets the number. Any other key forgets it too
- * and then acts as usual.
+ * Collects the digits of an article number, vi style. G then goes to
+ * that article and Esc discards the number. Any other key discards it
+ * too and then acts as usual.
  */
 static enum pane_result
 number_key(struct pane_context *ctx, enum keys_action action, int key)

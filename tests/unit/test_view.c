@@ -307,6 +307,37 @@ filter_selects_first_match(void **state)
 }
 
 static void
+select_number_in_filter(void **state)
+{
+	struct catalogue	*c;
+	struct view		 v;
+	char			*error = NULL;
+
+	(void)state;
+	c = make_catalogue("number", ARTICLES);
+	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
+	assert_int_equal(view_select_number(&v, 75, &error), 0);
+	assert_int_equal(selected_id(&v), 75);
+	assert_int_equal(position(&v), 75);
+	check_invariants(&v);
+
+	assert_int_equal(view_select_number(&v, ARTICLES + 1, &error), 1);
+	assert_int_equal(selected_id(&v), 75);
+
+	/* With a filter, an article it leaves out is not selected. */
+	assert_int_equal(view_set_filter(&v, "gamma", &error), 0);
+	assert_int_equal(selected_id(&v), 75);
+	assert_int_equal(view_select_number(&v, 76, &error), 2);
+	assert_int_equal(selected_id(&v), 75);
+	assert_int_equal(view_select_number(&v, 6, &error), 0);
+	assert_int_equal(selected_id(&v), 6);
+	assert_int_equal(position(&v), 2);
+	check_invariants(&v);
+	view_close(&v);
+	catalogue_close(c);
+}
+
+static void
 filter_past_last_match(void **state)
 {
 	struct catalogue	*c;
@@ -571,6 +602,7 @@ main(void)
 		cmocka_unit_test(select_line_by_row),
 		cmocka_unit_test(filter_keeps_matching_selection),
 		cmocka_unit_test(filter_selects_first_match),
+		cmocka_unit_test(select_number_in_filter),
 		cmocka_unit_test(filter_past_last_match),
 		cmocka_unit_test(filter_without_matches),
 		cmocka_unit_test(filter_without_words),
