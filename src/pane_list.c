@@ -59,11 +59,11 @@ static const char et_al[] = " et al.";
 
 /*
  * Draws the authors in width columns at (y, x): all of them when they
- * fit, else the first one and " et al.". The name is drawn as a
- * paragraph of its own and " et al." after it in left-to-right order,
- * so that a right-to-left name keeps its reading order and the period
- * stays at the end; a right-to-left name is right-aligned with the
- * suffix, as a whole right-to-left field is.
+ * fit, else the first one and " et al.". Under --bidi=app a
+ * right-to-left first name is drawn as a paragraph of its own, shortened
+ * if need be, and " et al." after it in left-to-right order, so that
+ * the period stays at the end. The two are right-aligned together, as
+ * a right-to-left field is.
  */
 static void
 draw_authors(struct pane_context *ctx, int y, int x, int width,
@@ -71,7 +71,7 @@ draw_authors(struct pane_context *ctx, int y, int x, int width,
 {
 	const struct query	*q = view_query(ctx->view);
 	const char		*semi;
-	char			*first;
+	char			*first, *line;
 	int			 suffixw, namew;
 	bool			 rtl;
 
@@ -84,13 +84,21 @@ draw_authors(struct pane_context *ctx, int y, int x, int width,
 		return;
 	}
 	first = xstrndup(authors, (size_t)(semi - authors));
+	rtl = ctx->bidi == BIDI_APP && bidi_paragraph_rtl(first,
+	    strlen(first));
+	if (!rtl) {
+		/* One left-to-right text, cut at its end as any other. */
+		line = xasprintf("%s%s", first, et_al);
+		draw_field(stdscr, y, x, width, line, q, QUERY_AUTHORS, attr,
+		    mark, DRAW_ELLIPSIS, ctx->bidi);
+		free(line);
+		free(first);
+		return;
+	}
 	namew = text_strwidth(first);
 	if (namew > width - suffixw)
 		namew = width - suffixw;
-	rtl = ctx->bidi == BIDI_APP && bidi_paragraph_rtl(first,
-	    strlen(first));
-	if (rtl)
-		x += width - suffixw - namew;
+	x += width - suffixw - namew;
 	draw_field(stdscr, y, x, namew, first, q, QUERY_AUTHORS, attr, mark,
 	    DRAW_ELLIPSIS | DRAW_ALIGN | DRAW_FILL, ctx->bidi);
 	draw_plain(stdscr, y, x + namew, suffixw, et_al, attr);
