@@ -53,6 +53,16 @@ void	 draw_style_init(struct draw_style *s, bool colour);
 enum {
 	DRAW_ELLIPSIS = 1 << 0,	/* end cut text with "…" */
 	DRAW_FILL = 1 << 1,	/* pad with spaces to the full width */
+	/* Under BIDI_APP, right-align a right-to-left paragraph in the
+	   width, padding on the left, as its reading starts there. */
+	DRAW_ALIGN = 1 << 2,
+};
+
+/* The paragraph direction a line of draw_text() is reordered with. */
+enum draw_dir {
+	DRAW_DIR_LINE,	/* from the line's own first strong character */
+	DRAW_DIR_LTR,	/* left-to-right, as for a part of such a field */
+	DRAW_DIR_RTL,	/* right-to-left */
 };
 
 /* One line of text to draw. */
@@ -76,20 +86,24 @@ struct draw_text {
 	attr_t			 mark2;
 	int			 flags;	/* DRAW_ELLIPSIS, DRAW_FILL */
 	enum bidi_mode		 bidi;	/* BIDI_APP reorders; else as is */
+	enum draw_dir		 dir;	/* used only under BIDI_APP */
 };
 
 /*
  * Draws t into w at row y from column x, in at most width columns. A
  * wide character that would straddle the right edge is replaced by a
- * space. Returns the number of columns drawn.
+ * space. Text cut with DRAW_ELLIPSIS gets its ellipsis at the logical
+ * end, so the left end of a right-to-left line. Returns the number of
+ * columns drawn, counted from x (padding on the left included).
  */
 int	 draw_text(WINDOW *w, int y, int x, int width,
 	    const struct draw_text *t);
 
 /*
  * Draws the field text s (not yet sanitised, NULL for none) as
- * draw_text() does, with the words that q matches in field highlighted
- * (q may be NULL). Returns the number of columns drawn.
+ * draw_text() does, as a paragraph of its own direction, with the words
+ * that q matches in field highlighted (q may be NULL). Returns the
+ * number of columns drawn.
  */
 int	 draw_field(WINDOW *w, int y, int x, int width, const char *s,
 	    const struct query *q, enum query_field field, attr_t attr,
@@ -98,6 +112,15 @@ int	 draw_field(WINDOW *w, int y, int x, int width, const char *s,
 /* Draws the program's own text s: sanitised, clipped, no reordering. */
 int	 draw_plain(WINDOW *w, int y, int x, int width, const char *s,
 	    attr_t attr);
+
+/*
+ * Returns the column, from the line's start, at which the cluster that
+ * starts at byte logical of s[0..len) is drawn when draw_text() draws
+ * the line whole with the given bidi mode and direction; for logical
+ * len, the column after the visual line.
+ */
+int	 draw_cursor_column(const char *s, size_t len, size_t logical,
+	    enum bidi_mode bidi, enum draw_dir dir);
 
 /* Fills width columns of row y from column x with spaces in attr. */
 void	 draw_blank(WINDOW *w, int y, int x, int width, attr_t attr);

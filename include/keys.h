@@ -69,6 +69,8 @@ enum keys_action {
 	KEYS_PAIR_PREV,		/* the previous pair of a cluster */
 	KEYS_PAIR_NEXT,
 	KEYS_SIDE,		/* the other record of the pair */
+	KEYS_DIGIT,		/* a digit of an article number for G */
+	KEYS_GOTO,		/* ask for an article number to go to */
 };
 
 struct keys_binding {

@@ -81,6 +81,7 @@ struct pane_dupes_state {
 enum pane_prompt_kind {
 	PANE_PROMPT_FILE,	/* the file name to export to */
 	PANE_PROMPT_OVERWRITE,	/* y replaces the existing file */
+	PANE_PROMPT_NUMBER,	/* the number of the article to go to */
 };
 
 /* State of the prompt line that replaces the status line. */
@@ -125,6 +126,10 @@ struct pane_context {
 	bool			 side_by_side;
 	struct pane_rect	 status;
 	struct pane_rect	 screen;
+
+	/* Digits typed before G, vi style: pending_number is their value. */
+	bool			 number_pending;
+	long			 pending_number;
 
 	struct pane_detail_state detail_state;
 	struct pane_search_state search_state;

@@ -9,4 +9,11 @@
 
 extern const struct pane pane_list;
 
+/*
+ * Selects the article numbered number and gives the list the focus, or
+ * says in the status line that the catalogue has no such article or
+ * that the filter or the hidden duplicates leave it out.
+ */
+void	 pane_list_goto(struct pane_context *ctx, long number);
+
 #endif

@@ -10,4 +10,7 @@
 
 extern const struct pane pane_prompt;
 
+/* Opens the prompt line asking for an article number to go to. */
+void	 pane_prompt_open_number(struct pane_context *ctx);
+
 #endif

@@ -9,7 +9,7 @@
  * selection moves; at_start and at_end record whether the window
  * touches either end of the list. The selection is an article id, so a
  * new filter keeps the same article selected when it still matches and
- * otherwise selects the nearest article after it. The match count and
+ * otherwise selects the first match. The match count and
  * the selection's position are counted with a cap, so every call stays
  * fast at a million articles.
  */
@@ -188,6 +188,14 @@ int	 view_set_hidden(struct view *v, const long *ids, size_t n,
  * -1 with *error.
  */
 int	 view_select_id(struct view *v, long id, char **error);
+
+/*
+ * Selects the article numbered number. Returns 0, 1 when the catalogue
+ * has no article with that number, 2 when the filter or the hidden
+ * duplicates leave it out (the selection does not move then), or -1
+ * with *error.
+ */
+int	 view_select_number(struct view *v, long number, char **error);
 
 /*
  * Marks the selected article for export, or unmarks it when marked.

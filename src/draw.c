@@ -12,6 +12,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "buf.h"
 #include "draw.h"
 #include "xmalloc.h"
 
@@ -83,9 +84,16 @@ draw_style_init(struct draw_style *s, bool colour)
 	s->diff_word = COLOR_PAIR(PAIR_DIFF_WORD) | A_BOLD;
 }
 
-/* Decodes a cluster into wide characters; returns how many, up to max. */
+/* Code points decoded per cluster; a longer one is drawn shortened. */
+#define CLUSTER_CHARS	64
+
+/*
+ * Decodes a cluster into wide characters; returns how many, up to max,
+ * and sets *complete to whether that is all of it.
+ */
 static size_t
-decode_cluster(const char *s, size_t len, wchar_t *out, size_t max)
+decode_cluster(const char *s, size_t len, wchar_t *out, size_t max,
+    bool *complete)
 {
 	mbstate_t	st;
 	size_t		n = 0, k;
@@ -99,6 +107,7 @@ decode_cluster(const char *s, size_t len, wchar_t *out, size_t max)
 		s += k;
 		len -= k;
 	}
+	*complete = len == 0;
 	return n;
 }
 
@@ -108,53 +117,74 @@ is_control(wchar_t wc)
 	return wc < 0x20 || (wc >= 0x7f && wc < 0xa0);
 }
 
+/*
+ * Draws one cell holding the n (at most CELL_CHARS) code points wcs.
+ * setcchar() in ncurses 6.4 keeps only the first character and the
+ * zero-width ones that follow it, so the rest of an emoji ZWJ sequence
+ * would be lost; the code points are therefore stored in the cell
+ * after setcchar() has set its attributes and colour.
+ */
 static void
 put_cell(WINDOW *w, int y, int x, const wchar_t *wcs, size_t n, attr_t attr)
 {
 	cchar_t	cc;
 	wchar_t	buf[CELL_CHARS + 1];
+	size_t	i;
 
-	if (n > CELL_CHARS - 1)
-		n = CELL_CHARS - 1;
+	if (n > CELL_CHARS)
+		n = CELL_CHARS;
 	memcpy(buf, wcs, n * sizeof *buf);
 	buf[n] = L'\0';
-	if (setcchar(&cc, buf, attr, PAIR_NUMBER(attr), NULL) == OK)
-		mvwadd_wch(w, y, x, &cc);
+	if (setcchar(&cc, buf, attr, PAIR_NUMBER(attr), NULL) != OK)
+		return;
+#ifdef NCURSES_VERSION
+	/* NOTE: this writes the fields of ncurses' cchar_t, which its
+	   curses.h declares. Other curses libraries keep the setcchar()
+	   result, so they show only the sequence's first character. */
+	for (i = 0; i < CELL_CHARS; i++)
+		cc.chars[i] = i < n ? wcs[i] : L'\0';
+#else
+	(void)i;
+#endif
+	mvwadd_wch(w, y, x, &cc);
 }
 
 /*
- * Draws one cluster of width columns at (y, x). The cluster becomes one
- * cell (a base character and its combining marks) when curses agrees
- * on its width, its characters one by one when their widths add up, and
- * otherwise U+FFFD padded with spaces.
+ * Draws one cluster of c->width columns at (y, x), for any width. The
+ * cluster becomes one cell with all its code points when curses gives
+ * its first character that width, as it does for a base with marks and
+ * for an emoji ZWJ sequence, which tmux shows in one cell. Otherwise
+ * its characters go one by one when their widths add up (tmux shows an
+ * emoji with a skin-tone modifier in two cells). A cluster of more code
+ * points than a cell holds, or one curses measures differently, shows
+ * its base character (or U+FFFD) and then U+FFFD for what was left
+ * out, padded with spaces to its width.
  */
 static void
 put_cluster(WINDOW *w, int y, int x, const struct text_cluster *c,
     attr_t attr)
 {
-	wchar_t	wcs[16];
+	wchar_t	wcs[CLUSTER_CHARS];
 	size_t	n, i;
-	int	first, sum = 0, cw;
-	bool	combining = true;
+	int	first, sum = 0, cw, col;
+	bool	complete;
 
-	n = decode_cluster(c->s, c->len, wcs, sizeof wcs / sizeof *wcs);
+	n = decode_cluster(c->s, c->len, wcs, CLUSTER_CHARS, &complete);
 	if (n == 0 || c->width == 0)
 		return;
 	for (i = 0; i < n; i++) {
 		if (is_control(wcs[i]))
 			wcs[i] = 0x2423;
 		cw = wcwidth(wcs[i]);
-		if (i > 0 && cw != 0)
-			combining = false;
 		sum += cw > 0 ? cw : 0;
 	}
 	first = wcwidth(wcs[0]);
 
-	if (first == c->width && (combining || n == 1)) {
+	if (first == c->width && complete && n <= CELL_CHARS) {
 		put_cell(w, y, x, wcs, n, attr);
 		return;
 	}
-	if (sum == c->width) {
+	if (sum == c->width && complete) {
 		for (i = 0; i < n; i++) {
 			cw = wcwidth(wcs[i]);
 			if (cw <= 0)
@@ -164,14 +194,18 @@ put_cluster(WINDOW *w, int y, int x, const struct text_cluster *c,
 		}
 		return;
 	}
-	if (first == c->width) {
-		put_cell(w, y, x, wcs, 1, attr);
-		return;
+	if (first < 1 || first > c->width) {
+		wcs[0] = 0xfffd;
+		first = 1;
 	}
-	wcs[0] = 0xfffd;
 	put_cell(w, y, x, wcs, 1, attr);
-	for (i = 1; i < (size_t)c->width; i++)
-		mvwaddch(w, y, x + (int)i, ' ' | attr);
+	col = first;
+	if (col < c->width) {
+		put_cell(w, y, x + col, L"\ufffd", 1, attr);
+		col++;
+	}
+	for (; col < c->width; col++)
+		mvwaddch(w, y, x + col, ' ' | attr);
 }
 
 void
@@ -209,16 +243,41 @@ attr_at(const struct draw_text *t, size_t pos)
 	return t->attr;
 }
 
+/* Returns whether a line is shown as a right-to-left paragraph. */
+static bool
+line_rtl(const char *s, size_t len, enum bidi_mode bidi, enum draw_dir dir)
+{
+	if (bidi != BIDI_APP)
+		return false;
+	if (dir == DRAW_DIR_LINE)
+		return bidi_paragraph_rtl(s, len);
+	return dir == DRAW_DIR_RTL;
+}
+
+/*
+ * Returns s[0..len) in visual order as an allocated string, with the
+ * byte map of bidi_visual_dir() in *order (NULL when the text is left in
+ * logical order).
+ */
+static char *
+visual_line(const char *s, size_t len, bool rtl, enum bidi_mode bidi,
+    size_t **order)
+{
+	*order = NULL;
+	if (bidi == BIDI_APP && (rtl || bidi_has_rtl(s, len)))
+		return bidi_visual_dir(s, len, rtl, order);
+	return xstrndup(s, len);
+}
+
 int
 draw_text(WINDOW *w, int y, int x, int width, const struct draw_text *t)
 {
 	struct text_cluster	 c;
-	const char		*vis;
-	char			*reordered = NULL;
-	size_t			*order = NULL;
-	size_t			 n, pos, k;
-	int			 used, col = 0;
-	bool			 cut = false;
+	struct buf		 logical;
+	char			*vis;
+	size_t			*order, n, pos, k, from;
+	int			 used, col = 0, visw, pad = 0;
+	bool			 cut = false, rtl;
 
 	if (width <= 0)
 		return 0;
@@ -230,26 +289,29 @@ draw_text(WINDOW *w, int y, int x, int width, const struct draw_text *t)
 	} else
 		n = text_fit(t->s, t->len, width, &used);
 
-	vis = t->s;
-	if (t->bidi == BIDI_APP && bidi_has_rtl(t->s, n)) {
-		reordered = bidi_visual(t->s, n, &order);
-		vis = reordered;
-		n = strlen(reordered);
+	/* The ellipsis ends the logical line, so reordering puts it at
+	   the end of a right-to-left line, on its left. */
+	buf_init(&logical);
+	buf_add(&logical, t->s, n);
+	if (cut)
+		buf_addstr(&logical, TEXT_ELLIPSIS);
+	rtl = line_rtl(t->s, t->len, t->bidi, t->dir);
+	vis = visual_line(buf_str(&logical), logical.len, rtl, t->bidi, &order);
+	visw = text_strwidth(vis);
+	if (rtl && (t->flags & DRAW_ALIGN) && visw < width) {
+		pad = width - visw;
+		draw_blank(w, y, x, pad, t->attr);
+		col = pad;
 	}
 
-	for (pos = 0; pos < n; pos += k) {
-		k = text_next_cluster(vis + pos, n - pos, &c);
-		if (k == 0)
+	for (pos = 0; vis[pos] != '\0'; pos += k) {
+		k = text_next_cluster(vis + pos, strlen(vis + pos), &c);
+		if (k == 0 || col + c.width > width)
 			break;
-		if (col + c.width > width - (cut ? 1 : 0))
-			break;
-		put_cluster(w, y, x + col, &c, attr_at(t, t->offset +
-		    (order != NULL ? order[pos] : pos)));
+		from = order != NULL ? order[pos] : pos;
+		put_cluster(w, y, x + col, &c, from < n ?
+		    attr_at(t, t->offset + from) : t->attr);
 		col += c.width;
-	}
-	if (cut) {
-		put_cell(w, y, x + col, L"\u2026", 1, t->attr);
-		col++;
 	}
 	/* A wide cluster cut off at the edge leaves its column blank. */
 	if ((t->flags & DRAW_FILL) || (n < t->len && !cut)) {
@@ -257,9 +319,34 @@ draw_text(WINDOW *w, int y, int x, int width, const struct draw_text *t)
 		if (t->flags & DRAW_FILL)
 			col = width;
 	}
-	free(reordered);
+	buf_free(&logical);
+	free(vis);
 	free(order);
 	return col;
+}
+
+int
+draw_cursor_column(const char *s, size_t len, size_t logical,
+    enum bidi_mode bidi, enum draw_dir dir)
+{
+	struct text_cluster	 c;
+	char			*vis;
+	size_t			*order, pos, k, vlen;
+	int			 col = 0, at = -1;
+
+	vis = visual_line(s, len, line_rtl(s, len, bidi, dir), bidi, &order);
+	vlen = strlen(vis);
+	for (pos = 0; pos < vlen; pos += k) {
+		k = text_next_cluster(vis + pos, vlen - pos, &c);
+		if (k == 0)
+			break;
+		if ((order != NULL ? order[pos] : pos) == logical)
+			at = col;
+		col += c.width;
+	}
+	free(vis);
+	free(order);
+	return at >= 0 ? at : col;
 }
 
 int
@@ -283,6 +370,7 @@ draw_field(WINDOW *w, int y, int x, int width, const char *s,
 	t.mark = mark;
 	t.flags = flags;
 	t.bidi = bidi;
+	t.dir = DRAW_DIR_LINE;
 	used = draw_text(w, y, x, width, &t);
 	free(spans);
 	free(safe);

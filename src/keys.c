@@ -33,6 +33,19 @@ static const struct keys_binding bindings[] = {
 	{ KEYS_BROWSE, 'G', "G", KEYS_BOTTOM,
 	    "last article, or end of the detail", NULL },
 	{ KEYS_BROWSE, FN(KEY_END), "End", KEYS_BOTTOM, NULL, NULL },
+	{ KEYS_BROWSE, '0', "NUMBER G", KEYS_DIGIT,
+	    "go to the article with that number (14G goes to 14)", NULL },
+	{ KEYS_BROWSE, '1', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '2', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '3', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '4', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '5', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '6', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '7', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '8', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, '9', "NUMBER G", KEYS_DIGIT, NULL, NULL },
+	{ KEYS_BROWSE, ':', ":", KEYS_GOTO,
+	    "ask for an article number and go to that article", NULL },
 	{ KEYS_BROWSE, '/', "/", KEYS_SEARCH_OPEN,
 	    "search: filter the list as you type", "search" },
 	{ KEYS_BROWSE, '\n', "Enter", KEYS_MORE,
@@ -194,7 +207,7 @@ keys_context_title(enum keys_context context)
 	case KEYS_DUPES:
 		return "Duplicates view";
 	case KEYS_PROMPT:
-		return "Prompt line (export)";
+		return "Prompt line (export, go to a number)";
 	}
 	return "";
 }

@@ -4,8 +4,8 @@
  *
  * The pane's content is laid out as a list of lines on every draw and
  * key, from the record the view holds; scrolling is an index into that
- * list. The abstract starts shortened to ABSTRACT_LINES lines with a
- * "… More" cue; expanding shows all of it followed by a "Less" cue. An
+ * list. The abstract starts shortened to the rows the pane has left (at
+ * least ABSTRACT_LINES lines) with a "… More" cue; expanding shows all of it followed by a "Less" cue. An
  * article whose source published only a teaser shows the teaser and
  * says so, with no cue.
  */
@@ -44,6 +44,7 @@ struct line {
 	size_t			 nspans;
 	attr_t			 attr;
 	bool			 wide;	/* uses the full width, no labels */
+	bool			 rtl;	/* its field is a right-to-left paragraph */
 };
 
 /* A field's sanitised text and its highlights, owned by the layout. */
@@ -51,6 +52,7 @@ struct field {
 	char			*s;
 	struct text_span	*spans;
 	size_t			 nspans;
+	bool			 rtl;	/* first strong character is R or AL */
 };
 
 struct layout {
@@ -102,6 +104,7 @@ add_text(struct layout *l, const char *text, const struct query *q,
 	f->s = text_sanitize(text);
 	f->spans = NULL;
 	f->nspans = q != NULL ? query_highlight(q, qf, f->s, &f->spans) : 0;
+	f->rtl = bidi_paragraph_rtl(f->s, strlen(f->s));
 	return f;
 }
 
@@ -124,6 +127,7 @@ add_wrapped(struct layout *l, const struct field *f, int width,
 		line->spans = f->spans;
 		line->nspans = f->nspans;
 		line->wide = wide;
+		line->rtl = f->rtl;
 	}
 	free(wrapped);
 	return n;
@@ -160,12 +164,17 @@ journal_text(const struct record *r)
 	return buf_take(&b);
 }
 
+/*
+ * Adds the abstract, shortened unless expanded to what fits in a pane of
+ * rows rows (at least ABSTRACT_LINES lines) followed by the cue.
+ */
 static void
 add_abstract(struct layout *l, const struct record *r, int width,
-    bool expanded, const struct query *q, const struct draw_style *st)
+    int rows, bool expanded, const struct query *q,
+    const struct draw_style *st)
 {
 	struct field	*f;
-	size_t		 n, first;
+	size_t		 n, first, shown;
 	const char	*text = r->abstract != NULL ? r->abstract : r->teaser;
 
 	add_line(l, LINE_TEXT, st->normal);
@@ -181,11 +190,14 @@ add_abstract(struct layout *l, const struct record *r, int width,
 		    "(only a teaser was published)";
 		return;
 	}
+	shown = ABSTRACT_LINES;
+	if (rows - (long)first - 1 > (long)shown)
+		shown = (size_t)(rows - (long)first - 1);
 	/* Hiding a single line would save nothing. */
-	if (n <= ABSTRACT_LINES + 1)
+	if (n <= shown + 1)
 		return;
 	if (!expanded) {
-		l->nlines = first + ABSTRACT_LINES;
+		l->nlines = first + shown;
 		add_line(l, LINE_CUE, st->cue)->s = cue_more;
 	} else
 		add_line(l, LINE_CUE, st->cue)->s = cue_less;
@@ -218,7 +230,8 @@ layout_build(struct pane_context *ctx, const struct record *r,
 	add_field(l, width, "Subject", r->subject, NULL, QUERY_ANY,
 	    st->normal);
 	add_field(l, width, "Access", r->access, NULL, QUERY_ANY, st->normal);
-	add_abstract(l, r, width, ctx->detail_state.expanded, q, st);
+	add_abstract(l, r, width, ctx->detail.h, ctx->detail_state.expanded,
+	    q, st);
 }
 
 /* Resets the pane's state when another article is selected. */
@@ -298,6 +311,10 @@ draw_line(struct pane_context *ctx, const struct layout *l,
 	t.attr = line->attr;
 	t.mark = ctx->style.match;
 	t.bidi = ctx->bidi;
+	/* Every line takes its field's direction, and a right-to-left
+	   field is right-aligned, as the headless output does. */
+	t.dir = line->rtl ? DRAW_DIR_RTL : DRAW_DIR_LTR;
+	t.flags = DRAW_ALIGN;
 	draw_text(stdscr, y, x, width, &t);
 }
 

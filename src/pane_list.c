@@ -6,6 +6,8 @@
  * article's number right-aligned, its title and, when the pane is wide
  * enough, its authors: all of them when they fit, else the first one
  * and "et al.". Every cell is cut by display width with an ellipsis.
+ * Under --bidi=app a right-to-left title or name is right-aligned in
+ * its column.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,18 +55,54 @@ number_width(const struct pane_context *ctx)
 	return digits(max) < 2 ? 2 : digits(max);
 }
 
-/* The authors shortened to the first one and "et al." when too wide. */
-static char *
-fit_authors(const char *authors, int width)
-{
-	const char	*semi;
+static const char et_al[] = " et al.";
 
-	if (text_strwidth(authors) <= width)
-		return xstrdup(authors);
+/*
+ * Draws the authors in width columns at (y, x): all of them when they
+ * fit, else the first one and " et al.". Under --bidi=app a
+ * right-to-left first name is drawn as a paragraph of its own, shortened
+ * if need be, and " et al." after it in left-to-right order, so that
+ * the period stays at the end. The two are right-aligned together, as
+ * a right-to-left field is.
+ */
+static void
+draw_authors(struct pane_context *ctx, int y, int x, int width,
+    const char *authors, attr_t attr, attr_t mark)
+{
+	const struct query	*q = view_query(ctx->view);
+	const char		*semi;
+	char			*first, *line;
+	int			 suffixw, namew;
+	bool			 rtl;
+
 	semi = strstr(authors, "; ");
-	if (semi == NULL)
-		return xstrdup(authors);
-	return xasprintf("%.*s et al.", (int)(semi - authors), authors);
+	suffixw = text_strwidth(et_al);
+	if (text_strwidth(authors) <= width || semi == NULL ||
+	    width <= suffixw + 1) {
+		draw_field(stdscr, y, x, width, authors, q, QUERY_AUTHORS,
+		    attr, mark, DRAW_ELLIPSIS | DRAW_ALIGN, ctx->bidi);
+		return;
+	}
+	first = xstrndup(authors, (size_t)(semi - authors));
+	rtl = ctx->bidi == BIDI_APP && bidi_paragraph_rtl(first,
+	    strlen(first));
+	if (!rtl) {
+		/* One left-to-right text, cut at its end as any other. */
+		line = xasprintf("%s%s", first, et_al);
+		draw_field(stdscr, y, x, width, line, q, QUERY_AUTHORS, attr,
+		    mark, DRAW_ELLIPSIS, ctx->bidi);
+		free(line);
+		free(first);
+		return;
+	}
+	namew = text_strwidth(first);
+	if (namew > width - suffixw)
+		namew = width - suffixw;
+	x += width - suffixw - namew;
+	draw_field(stdscr, y, x, namew, first, q, QUERY_AUTHORS, attr, mark,
+	    DRAW_ELLIPSIS | DRAW_ALIGN | DRAW_FILL, ctx->bidi);
+	draw_plain(stdscr, y, x + namew, suffixw, et_al, attr);
+	free(first);
 }
 
 static void
@@ -75,7 +113,7 @@ draw_row(struct pane_context *ctx, int line, const struct view_row *row,
 	const struct query	*q = view_query(ctx->view);
 	const struct pane_rect	*r = &ctx->list;
 	attr_t			 attr, mark;
-	char			 number[32], *authors;
+	char			 number[32];
 	int			 y = r->y + line, x = r->x, rest, authw = 0,
 				 titlew;
 	bool			 selected;
@@ -115,13 +153,11 @@ draw_row(struct pane_context *ctx, int line, const struct view_row *row,
 	titlew = authw > 0 ? rest - authw - 2 : rest;
 	x += MARK_COLUMNS + numw + 1;
 	draw_field(stdscr, y, x, titlew, row->row.title, q, QUERY_TITLE, attr,
-	    mark, DRAW_ELLIPSIS, ctx->bidi);
+	    mark, DRAW_ELLIPSIS | DRAW_ALIGN, ctx->bidi);
 	if (authw == 0)
 		return;
-	authors = fit_authors(row->row.authors, authw);
-	draw_field(stdscr, y, x + titlew + 2, authw, authors, q,
-	    QUERY_AUTHORS, attr, mark, DRAW_ELLIPSIS, ctx->bidi);
-	free(authors);
+	draw_authors(ctx, y, x + titlew + 2, authw, row->row.authors != NULL ?
+	    row->row.authors : "", attr, mark);
 }
 
 static void
@@ -215,6 +251,28 @@ list_mouse(struct pane_context *ctx, int y, int x, mmask_t buttons)
 	else
 		rc = view_select_line(ctx->view, y, &error);
 	return moved(ctx, rc, error);
+}
+
+void
+pane_list_goto(struct pane_context *ctx, long number)
+{
+	char	*error = NULL;
+	int	 rc;
+
+	rc = view_select_number(ctx->view, number, &error);
+	if (rc < 0)
+		pane_take_message(ctx, error);
+	else if (rc == 1)
+		pane_set_message(ctx, "no article numbered %ld in this "
+		    "catalogue", number);
+	else if (rc == 2 && view_query(ctx->view) != NULL)
+		pane_set_message(ctx, "article %ld does not match the filter; "
+		    "Esc clears the filter", number);
+	else if (rc == 2)
+		pane_set_message(ctx, "article %ld is hidden as a duplicate; "
+		    "u shows all articles", number);
+	else
+		ctx->focus = PANE_FOCUS_LIST;
 }
 
 static void

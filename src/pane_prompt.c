@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pane_list.h"
 #include "pane_prompt.h"
 #include "save.h"
 #include "text.h"
@@ -42,6 +43,13 @@ prompt_open(struct pane_context *ctx)
 	p->path = NULL;
 	p->kind = PANE_PROMPT_FILE;
 	p->open = true;
+}
+
+void
+pane_prompt_open_number(struct pane_context *ctx)
+{
+	prompt_open(ctx);
+	ctx->prompt.kind = PANE_PROMPT_NUMBER;
 }
 
 static void
@@ -88,6 +96,8 @@ prompt_draw(struct pane_context *ctx)
 	draw_blank(stdscr, r->y, r->x, r->w, ctx->style.normal);
 	if (p->kind == PANE_PROMPT_OVERWRITE)
 		question = xasprintf(" %s exists; replace it? (y/n) ", p->path);
+	else if (p->kind == PANE_PROMPT_NUMBER)
+		question = xstrdup(" go to article number: ");
 	else {
 		what = subject(ctx);
 		question = xasprintf(" export %s to (.bib .ris .csv .tsv "
@@ -97,7 +107,7 @@ prompt_draw(struct pane_context *ctx)
 	x = r->x + draw_plain(stdscr, r->y, r->x, r->w, question,
 	    ctx->style.label);
 	free(question);
-	if (p->kind == PANE_PROMPT_FILE)
+	if (p->kind != PANE_PROMPT_OVERWRITE)
 		x += draw_plain(stdscr, r->y, x, r->x + r->w - x,
 		    buf_str(&p->input), ctx->style.normal);
 	ctx->show_cursor = true;
@@ -147,6 +157,26 @@ add_key(struct buf *b, int key)
 	buf_add(b, utf8, (size_t)n);
 }
 
+/* The number was accepted: go to that article. */
+static void
+accept_number(struct pane_context *ctx)
+{
+	struct pane_prompt_state	*p = &ctx->prompt;
+	const char			*s = buf_str(&p->input);
+	char				*end;
+	long				 number;
+
+	number = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || number <= 0) {
+		pane_set_message(ctx, "not an article number: '%s'; type "
+		    "digits, such as 14", s);
+		prompt_close(ctx);
+		return;
+	}
+	prompt_close(ctx);
+	pane_list_goto(ctx, number);
+}
+
 /* The file name was accepted: ask before replacing, else write. */
 static void
 accept_path(struct pane_context *ctx)
@@ -183,7 +213,10 @@ prompt_key(struct pane_context *ctx, enum keys_action action, int key)
 	}
 	switch (action) {
 	case KEYS_ACCEPT:
-		accept_path(ctx);
+		if (p->kind == PANE_PROMPT_NUMBER)
+			accept_number(ctx);
+		else
+			accept_path(ctx);
 		break;
 	case KEYS_CANCEL:
 		prompt_close(ctx);
@@ -195,7 +228,10 @@ prompt_key(struct pane_context *ctx, enum keys_action action, int key)
 		buf_clear(&p->input);
 		break;
 	default:
-		add_key(&p->input, key);
+		/* Ten digits already exceed any article number. */
+		if (p->kind != PANE_PROMPT_NUMBER || (key >= '0' &&
+		    key <= '9' && p->input.len < 10))
+			add_key(&p->input, key);
 		break;
 	}
 	return PANE_REDRAW;

@@ -260,6 +260,34 @@ search_result(struct pane_context *ctx)
 	    v->count.capped), pane_format_count(total, view_total(v), false));
 }
 
+/*
+ * Draws the visible part of the query as the rest of the screen draws
+ * text: under --bidi=app reordered and shaped. The query line is taken
+ * as one left-to-right paragraph, as a query mostly is (field names,
+ * quotes and minus signs are left-to-right), so a right-to-left word
+ * reads correctly where it stands and text typed later still appears
+ * on the right of what came before. The cursor goes to the cell where
+ * the cluster after it is drawn (draw_cursor_column), and after the
+ * whole line at the end of the input.
+ */
+static void
+draw_query(struct pane_context *ctx, int y, int x, int width,
+    const char *text)
+{
+	struct draw_text	 t;
+	char			*safe;
+
+	safe = text_sanitize(text);
+	memset(&t, 0, sizeof t);
+	t.s = safe;
+	t.len = strlen(safe);
+	t.attr = ctx->style.normal;
+	t.bidi = ctx->bidi;
+	t.dir = DRAW_DIR_LTR;
+	draw_text(stdscr, y, x, width, &t);
+	free(safe);
+}
+
 static void
 search_draw(struct pane_context *ctx)
 {
@@ -291,10 +319,13 @@ search_draw(struct pane_context *ctx)
 	    start) > avail - 1)
 		start += text_next_cluster(text + start, s->input.len - start,
 		    &c);
-	draw_plain(stdscr, r->y, x, avail, text + start, ctx->style.normal);
+	draw_query(ctx, r->y, x, avail, text + start);
 	ctx->show_cursor = true;
 	ctx->cursor_y = r->y;
-	ctx->cursor_x = x + text_width(text + start, s->cursor - start);
+	ctx->cursor_x = x + draw_cursor_column(text + start, s->input.len -
+	    start, s->cursor - start, ctx->bidi, DRAW_DIR_LTR);
+	if (ctx->cursor_x >= r->x + r->w)
+		ctx->cursor_x = r->x + r->w - 1;
 	if (resultw > 0)
 		draw_field(stdscr, r->y, r->x + r->w - resultw, resultw, result,
 		    NULL, QUERY_ANY, view_note(ctx->view) != NULL ||

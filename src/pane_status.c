@@ -2,6 +2,8 @@
  * The status line on the bottom row: the catalogue's name, the
  * selection's position, the filter and its match count on the left; a
  * message, or the most useful keys from the key table, on the right.
+ * Room for the quit and help keys is kept before the left-hand side,
+ * which a long filter can fill, is drawn.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,35 +71,64 @@ hint_word(const struct pane_context *ctx, const struct keys_binding *b)
 	return b->hint;
 }
 
-/* The width of the key hints: "/ search  Enter more ...". */
+/*
+ * The actions whose keys the status line shows, most important first:
+ * when space is short the last ones are left out first.
+ */
+static const enum keys_action hint_order[] = {
+	KEYS_QUIT,
+	KEYS_HELP_OPEN,
+	KEYS_SEARCH_OPEN,
+	KEYS_MORE,
+};
+/* The hints kept even when the filter must be shortened for them. */
+#define ESSENTIAL_HINTS	2
+#define NHINTS		(sizeof hint_order / sizeof *hint_order)
+
+/* Returns whether the binding is one of the first nhints hints. */
+static bool
+is_shown(const struct keys_binding *b, size_t nhints)
+{
+	size_t	i;
+
+	if (b->context != KEYS_BROWSE || b->hint == NULL)
+		return false;
+	for (i = 0; i < nhints && i < NHINTS; i++) {
+		if (hint_order[i] == b->action)
+			return true;
+	}
+	return false;
+}
+
+/* The width of the first nhints hints: "/ search  ? help  q quit  ". */
 static int
-hints_width(size_t nhints)
+hints_width(const struct pane_context *ctx, size_t nhints)
 {
 	const struct keys_binding	*t;
-	size_t				 n, i, shown = 0;
+	size_t				 n, i;
 	int				 width = 0;
 
 	t = keys_table(&n);
-	for (i = 0; i < n && shown < nhints; i++) {
-		if (t[i].context != KEYS_BROWSE || t[i].hint == NULL)
+	for (i = 0; i < n; i++) {
+		if (!is_shown(&t[i], nhints))
 			continue;
 		width += text_strwidth(t[i].name) + 1 +
-		    text_strwidth(t[i].hint) + 2;
-		shown++;
+		    text_strwidth(hint_word(ctx, &t[i])) + 2;
 	}
 	return width;
 }
 
+/* Draws the first nhints hints from column x, in the key table's order. */
 static void
 draw_hints(struct pane_context *ctx, int x, size_t nhints)
 {
 	const struct keys_binding	*t;
 	const struct pane_rect		*r = &ctx->status;
-	size_t				 n, i, shown = 0;
+	size_t				 n, i;
 
 	t = keys_table(&n);
-	for (i = 0; i < n && shown < nhints; i++) {
-		if (t[i].context != KEYS_BROWSE || t[i].hint == NULL)
+	for (i = 0; i < n; i++) {
+		if (!is_shown(&t[i], nhints))
 			continue;
 		x += draw_plain(stdscr, r->y, x, r->x + r->w - x, t[i].name,
 		    ctx->style.key);
@@ -105,30 +136,55 @@ draw_hints(struct pane_context *ctx, int x, size_t nhints)
 		x += draw_plain(stdscr, r->y, x, r->x + r->w - x,
 		    hint_word(ctx, &t[i]), ctx->style.status);
 		x += 2;
-		shown++;
 	}
+}
+
+/*
+ * Draws the catalogue's name and the position text in width columns.
+ * The name gives way first, then the end of the position text (where a
+ * long filter is). Returns the columns used.
+ */
+static int
+draw_left(struct pane_context *ctx, int width)
+{
+	const struct pane_rect	*r = &ctx->status;
+	char			*position;
+	int			 used, namew;
+
+	position = position_text(ctx);
+	namew = width - 1 - text_strwidth(position);
+	used = 1;
+	if (namew > 0)
+		used += draw_field(stdscr, r->y, r->x + 1, namew,
+		    catalogue_name(ctx->cat), NULL, QUERY_ANY,
+		    ctx->style.status, ctx->style.status, DRAW_ELLIPSIS,
+		    ctx->bidi);
+	if (width > used)
+		used += draw_field(stdscr, r->y, r->x + used, width - used,
+		    position, NULL, QUERY_ANY, ctx->style.status,
+		    ctx->style.status, DRAW_ELLIPSIS, BIDI_TERMINAL);
+	free(position);
+	return used;
 }
 
 static void
 status_draw(struct pane_context *ctx)
 {
 	const struct pane_rect	*r = &ctx->status;
-	char			*position;
 	size_t			 nhints;
-	int			 used, width;
+	int			 used, width, essential;
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
 	draw_blank(stdscr, r->y, r->x, r->w, ctx->style.status);
-	/* The name gives way first, so the position stays visible. */
-	position = position_text(ctx);
-	width = r->w - 1 - text_strwidth(position);
-	used = 1 + draw_field(stdscr, r->y, r->x + 1, width,
-	    catalogue_name(ctx->cat), NULL, QUERY_ANY, ctx->style.status,
-	    ctx->style.status, DRAW_ELLIPSIS, ctx->bidi);
-	used += draw_plain(stdscr, r->y, r->x + used, r->w - used, position,
-	    ctx->style.status);
-	free(position);
+	/* Room for the quit and help hints is kept unless a message or
+	   a note takes the right-hand side, or the line is too narrow. */
+	essential = hints_width(ctx, ESSENTIAL_HINTS) + 2;
+	width = r->w;
+	if (ctx->message == NULL && view_note(ctx->view) == NULL &&
+	    r->w - essential >= r->w / 3)
+		width = r->w - essential;
+	used = draw_left(ctx, width);
 
 	if (ctx->message != NULL) {
 		width = text_strwidth(ctx->message) + 2;
@@ -145,9 +201,9 @@ status_draw(struct pane_context *ctx)
 		    view_note(ctx->view), ctx->style.note);
 		return;
 	}
-	/* Show as many hints as fit, most useful first. */
-	for (nhints = 4; nhints > 0; nhints--) {
-		width = hints_width(nhints);
+	/* Show as many hints as fit, most important first. */
+	for (nhints = NHINTS; nhints > 0; nhints--) {
+		width = hints_width(ctx, nhints);
 		if (used + 2 + width <= r->w) {
 			draw_hints(ctx, r->x + r->w - width, nhints);
 			break;

@@ -52,6 +52,8 @@ static volatile sig_atomic_t continued;
 static volatile sig_atomic_t resized;
 static int signal_pipe[2] = { -1, -1 };
 static bool curses_active;
+/* Whether the terminal was switched to explicit bidi mode. */
+static bool vte_explicit;
 
 static void
 on_signal(int signo)
@@ -136,12 +138,45 @@ drain_signal_pipe(void)
 		continue;
 }
 
+/*
+ * Turns the terminal's own bidi reordering off (explicit mode, CSI 8 l)
+ * or back on (implicit mode, CSI 8 h), when start_vte_explicit() found a
+ * VTE terminal. VTE 0.57.3 and later reorder right-to-left text by
+ * default, so under --bidi=app the lines would be reordered twice and
+ * read backwards. Only VTE is sent the sequence, found by the
+ * VTE_VERSION variable it sets, because other terminals may show an
+ * unknown mode sequence or act on it differently.
+ */
+static void
+set_vte_explicit(bool on)
+{
+	const char	*seq = on ? "\033[8l" : "\033[8h";
+
+	if (!vte_explicit)
+		return;
+	fflush(stdout);
+	if (write(STDOUT_FILENO, seq, strlen(seq)) < 0) {
+		/* The terminal has gone: nothing to restore. */
+	}
+}
+
+static void
+start_vte_explicit(enum bidi_mode bidi)
+{
+	const char	*vte = getenv("VTE_VERSION");
+
+	vte_explicit = bidi == BIDI_APP && vte != NULL && *vte != '\0';
+	set_vte_explicit(true);
+}
+
 /* The fatal() hook: gives the terminal back before the message. */
 static void
 end_screen(void)
 {
 	if (curses_active) {
 		endwin();
+		set_vte_explicit(false);
+		vte_explicit = false;
 		curses_active = false;
 	}
 }
@@ -349,6 +384,9 @@ global_key(struct pane_context *ctx, enum keys_action action)
 	case KEYS_DUPES_OPEN:
 		pane_dupes.open(ctx);
 		return PANE_REDRAW;
+	case KEYS_GOTO:
+		pane_prompt_open_number(ctx);
+		return PANE_REDRAW;
 	case KEYS_HIDE_DUPES:
 		pane_dupes_hide(ctx, !ctx->dupes.hidden);
 		return PANE_REDRAW;
@@ -362,6 +400,40 @@ global_key(struct pane_context *ctx, enum keys_action action)
 	default:
 		return PANE_IGNORED;
 	}
+}
+
+/*
+ * Collects the digits of an article number, vi style. G then goes to
+ * that article and Esc discards the number. Any other key discards it
+ * too and then acts as usual.
+ */
+static enum pane_result
+number_key(struct pane_context *ctx, enum keys_action action, int key)
+{
+	bool	pending = ctx->number_pending;
+
+	ctx->number_pending = false;
+	if (action == KEYS_DIGIT) {
+		if (!pending)
+			ctx->pending_number = 0;
+		/* Ten digits already exceed any article number. */
+		if (ctx->pending_number < 1000000000L)
+			ctx->pending_number = ctx->pending_number * 10 +
+			    (key - '0');
+		ctx->number_pending = true;
+		pane_set_message(ctx, "go to article %ld: press G (Esc "
+		    "cancels)", ctx->pending_number);
+		return PANE_REDRAW;
+	}
+	if (!pending)
+		return PANE_IGNORED;
+	if (action == KEYS_BOTTOM) {
+		pane_list_goto(ctx, ctx->pending_number);
+		return PANE_REDRAW;
+	}
+	if (action == KEYS_CLEAR)
+		return PANE_REDRAW;
+	return PANE_IGNORED;
 }
 
 static enum pane_result
@@ -388,6 +460,8 @@ dispatch_key(struct pane_context *ctx, int key)
 	}
 
 	action = keys_lookup(KEYS_BROWSE, key);
+	if ((r = number_key(ctx, action, key)) != PANE_IGNORED)
+		return r;
 	if (action == KEYS_NONE)
 		return PANE_REDRAW;
 	if ((r = global_key(ctx, action)) != PANE_IGNORED)
@@ -454,11 +528,13 @@ static void
 suspend(struct pane_context *ctx)
 {
 	endwin();
+	set_vte_explicit(false);
 	set_handler(SIGTSTP, SIG_DFL);
 	raise(SIGTSTP);
 	/* Execution continues here after SIGCONT. */
 	set_handler(SIGTSTP, on_signal);
 	continued = 0;
+	set_vte_explicit(true);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	follow_terminal_size(ctx);
@@ -745,15 +821,19 @@ ui_run(const struct ui_options *o)
 	SCREEN			*screen;
 	int			 status = 0, signo;
 
-	if (!terminal_usable(o))
-		return 2;
 	memset(&ctx, 0, sizeof ctx);
 	/* layout() sizes the list before view_open(): an empty view is safe. */
 	memset(&view, 0, sizeof view);
 	ctx.view = &view;
 	ctx.bidi = bidi_resolve(o->bidi);
+	/* The catalogue first: a missing or unreadable file is the problem
+	   to report, even when there is no terminal either. */
 	if ((ctx.cat = open_catalogue(o)) == NULL)
 		return 2;
+	if (!terminal_usable(o)) {
+		catalogue_close(ctx.cat);
+		return 2;
+	}
 	if (install_signals() != 0) {
 		fprintf(stderr, "fehrest: creating a pipe for signals failed: "
 		    "%s\n", strerror(errno));
@@ -765,6 +845,7 @@ ui_run(const struct ui_options *o)
 		catalogue_close(ctx.cat);
 		return 2;
 	}
+	start_vte_explicit(ctx.bidi);
 	setup_colours(&ctx);
 
 	if (!start_view(&ctx, o)) {

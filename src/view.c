@@ -35,6 +35,7 @@ enum anchor {
 	ANCHOR_FIRST,	/* the first row of the list */
 	ANCHOR_LAST,	/* the last row */
 	ANCHOR_AT,	/* the given id, else the next one, else the last */
+	ANCHOR_KEEP,	/* the given id, else the first row */
 };
 
 static void
@@ -114,6 +115,14 @@ load_window(struct view *v, const char *match, enum anchor how, long id,
 
 	memset(w, 0, sizeof *w);
 	want = (size_t)v->height + MARGIN;
+	if (how == ANCHOR_KEEP) {
+		if (load_window(v, match, ANCHOR_AT, id, w, error) != 0)
+			return -1;
+		if (w->nrows == 0 || w->rows[w->selected].row.id == id)
+			return 0;
+		free_rows(w->rows, w->nrows);
+		return load_window(v, match, ANCHOR_FIRST, 0, w, error);
+	}
 	if (how == ANCHOR_FIRST || how == ANCHOR_AT) {
 		na = fetch(v, match, how == ANCHOR_AT && id > 0 ? id - 1 : 0,
 		    true, want, &after, error);
@@ -391,7 +400,7 @@ view_set_filter(struct view *v, const char *filter, char **error)
 		return 0;
 	}
 
-	if (load_window(v, q.match, ANCHOR_AT, v->selected_id, &w,
+	if (load_window(v, q.match, ANCHOR_KEEP, v->selected_id, &w,
 	    error) != 0) {
 		query_free(&q);
 		return -1;
@@ -738,6 +747,27 @@ view_select_id(struct view *v, long id, char **error)
 
 	if (load_window(v, current_match(v), ANCHOR_AT, id, &w, error) != 0)
 		return -1;
+	install_window(v, &w);
+	guess_position(v);
+	return 0;
+}
+
+int
+view_select_number(struct view *v, long number, char **error)
+{
+	struct window	w;
+	long		id;
+	int		rc;
+
+	rc = catalogue_find_number(v->cat, number, &id, error);
+	if (rc != 0)
+		return rc;
+	if (load_window(v, current_match(v), ANCHOR_AT, id, &w, error) != 0)
+		return -1;
+	if (w.nrows == 0 || w.rows[w.selected].row.id != id) {
+		free_rows(w.rows, w.nrows);
+		return 2;
+	}
 	install_window(v, &w);
 	guess_position(v);
 	return 0;

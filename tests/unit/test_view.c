@@ -275,8 +275,10 @@ filter_keeps_matching_selection(void **state)
 	catalogue_close(c);
 }
 
+/* An article the new filter leaves out gives way to the first match,
+   not to the nearest one after it. */
 static void
-filter_selects_next_match(void **state)
+filter_selects_first_match(void **state)
 {
 	struct catalogue	*c;
 	struct view		 v;
@@ -289,15 +291,47 @@ filter_selects_next_match(void **state)
 	assert_int_equal(selected_id(&v), 91);
 
 	assert_int_equal(view_set_filter(&v, "gamma", &error), 0);
-	assert_int_equal(selected_id(&v), 93);
-	assert_int_equal(position(&v), 31);
+	assert_int_equal(selected_id(&v), 3);
+	assert_int_equal(position(&v), 1);
+	assert_int_equal(v.top, 0);
 
 	/* Clearing the filter keeps the article and finds its place. */
 	assert_int_equal(view_set_filter(&v, "", &error), 0);
 	assert_null(view_query(&v));
-	assert_int_equal(selected_id(&v), 93);
-	assert_int_equal(position(&v), 93);
+	assert_int_equal(selected_id(&v), 3);
+	assert_int_equal(position(&v), 3);
 	assert_int_equal(v.count.value, ARTICLES);
+	check_invariants(&v);
+	view_close(&v);
+	catalogue_close(c);
+}
+
+static void
+select_number_in_filter(void **state)
+{
+	struct catalogue	*c;
+	struct view		 v;
+	char			*error = NULL;
+
+	(void)state;
+	c = make_catalogue("number", ARTICLES);
+	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
+	assert_int_equal(view_select_number(&v, 75, &error), 0);
+	assert_int_equal(selected_id(&v), 75);
+	assert_int_equal(position(&v), 75);
+	check_invariants(&v);
+
+	assert_int_equal(view_select_number(&v, ARTICLES + 1, &error), 1);
+	assert_int_equal(selected_id(&v), 75);
+
+	/* With a filter, an article it leaves out is not selected. */
+	assert_int_equal(view_set_filter(&v, "gamma", &error), 0);
+	assert_int_equal(selected_id(&v), 75);
+	assert_int_equal(view_select_number(&v, 76, &error), 2);
+	assert_int_equal(selected_id(&v), 75);
+	assert_int_equal(view_select_number(&v, 6, &error), 0);
+	assert_int_equal(selected_id(&v), 6);
+	assert_int_equal(position(&v), 2);
 	check_invariants(&v);
 	view_close(&v);
 	catalogue_close(c);
@@ -567,7 +601,8 @@ main(void)
 		cmocka_unit_test(page_moves_screen),
 		cmocka_unit_test(select_line_by_row),
 		cmocka_unit_test(filter_keeps_matching_selection),
-		cmocka_unit_test(filter_selects_next_match),
+		cmocka_unit_test(filter_selects_first_match),
+		cmocka_unit_test(select_number_in_filter),
 		cmocka_unit_test(filter_past_last_match),
 		cmocka_unit_test(filter_without_matches),
 		cmocka_unit_test(filter_without_words),
