@@ -843,6 +843,42 @@ test_diff_equal_and_empty(void **state)
 	dupes_diff_free(&d);
 }
 
+/*
+ * Two titles of 200 KB each: every title step must stay linear in the
+ * title length (a scan from each word to the end of the title made
+ * this take minutes). Checks only that the comparison finishes and
+ * decides.
+ */
+static void
+test_long_titles_compare(void **state)
+{
+	static const char	 words[] = "neural network quantization of "
+	    "embedded sparse models ";
+	struct dupes_match	 m;
+	struct record		 ra, rb;
+	struct buf		 title;
+
+	(void)state;
+	buf_init(&title);
+	while (title.len < 200 * 1024)
+		buf_addstr(&title, words);
+	buf_addstr(&title, "part 2");
+	record_init(&ra);
+	record_init(&rb);
+	record_set(&ra.title, buf_str(&title));
+	record_set(&rb.title, buf_str(&title));
+	record_add_author(&ra, "Mostafa Salehi", NULL, NULL);
+	record_add_author(&rb, "Mostafa Salehi", NULL, NULL);
+	ra.year = rb.year = 2020;
+	dupes_compare(&ra, &rb, &m);
+	assert_true(m.duplicate);
+	assert_int_equal(m.reasons[DUPES_TITLE].verdict, DUPES_SAME);
+	dupes_match_free(&m);
+	record_clear(&ra);
+	record_clear(&rb);
+	buf_free(&title);
+}
+
 int
 main(void)
 {
@@ -883,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_find_empty),
 		cmocka_unit_test(test_diff_case_and_words),
 		cmocka_unit_test(test_diff_equal_and_empty),
+		cmocka_unit_test(test_long_titles_compare),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
