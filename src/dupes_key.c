@@ -1002,7 +1002,7 @@ build_sketch(struct dupes_key *k, const struct record *r, struct buf *blob,
 	if (set != small)
 		free(set);
 	/* A few words are a note ("see erratum"), not an abstract. */
-	if (words < 20)
+	if (words < DUPES_ABSTRACT_MIN_WORDS)
 		return;
 	k->abstract_words = (uint32_t)distinct;
 	k->nsketch = n;

@@ -790,6 +790,42 @@ test_abstract_differs_counts_against(void **state)
 	assert_false(is_duplicate(&a, &b));
 }
 
+/*
+ * Two short abstracts are present, not missing: the reason says they
+ * are too short to score and how many of their words agree, and they
+ * add no points either way.
+ */
+static void
+test_short_abstracts_reason(void **state)
+{
+	struct spec		 a = item14, b = item17;
+	struct dupes_match	 m;
+	char			*text;
+
+	(void)state;
+	a.abstract = "Ternary quantization for sparse embedded neural networks.";
+	b.abstract = "Ternary quantization for sparse embedded neural networks.";
+	assert_int_equal(verdict(&a, &b, DUPES_ABSTRACT), DUPES_MISSING);
+	compare_specs(&a, &b, &m);
+	assert_int_equal(m.reasons[DUPES_ABSTRACT].points, 0);
+	dupes_match_free(&m);
+	text = reason(&a, &b, DUPES_ABSTRACT);
+	assert_string_equal(text, "abstract: too short to compare (7 and 7 "
+	    "words, 20 needed); 100% of words agree");
+	free(text);
+
+	b.abstract = item17.abstract;
+	text = reason(&a, &b, DUPES_ABSTRACT);
+	assert_string_equal(text, "abstract: too short to compare (7 and 150 "
+	    "words, 20 needed)");
+	free(text);
+
+	b.abstract = NULL;
+	text = reason(&a, &b, DUPES_ABSTRACT);
+	assert_string_equal(text, "abstract: missing on one side");
+	free(text);
+}
+
 static void
 test_find_empty(void **state)
 {
@@ -916,6 +952,7 @@ main(void)
 		cmocka_unit_test(test_find_title_typo),
 		cmocka_unit_test(test_finder_streaming),
 		cmocka_unit_test(test_abstract_differs_counts_against),
+		cmocka_unit_test(test_short_abstracts_reason),
 		cmocka_unit_test(test_find_empty),
 		cmocka_unit_test(test_diff_case_and_words),
 		cmocka_unit_test(test_diff_equal_and_empty),
