@@ -84,6 +84,7 @@ trim(struct line *l)
 	}
 }
 
+/* Splits data into lines, which end at LF, CRLF or a lone CR. */
 static void
 split_lines(const char *data, size_t len, struct lines *out)
 {
@@ -93,7 +94,7 @@ split_lines(const char *data, size_t len, struct lines *out)
 	out->v = NULL;
 	out->n = 0;
 	for (i = 0; i <= len; i++) {
-		if (i < len && data[i] != '\n')
+		if (i < len && data[i] != '\n' && data[i] != '\r')
 			continue;
 		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
 		out->v[out->n].s = data + start;
@@ -101,6 +102,8 @@ split_lines(const char *data, size_t len, struct lines *out)
 		out->v[out->n].number = number++;
 		trim(&out->v[out->n]);
 		out->n++;
+		if (i + 1 < len && data[i] == '\r' && data[i + 1] == '\n')
+			i++;
 		start = i + 1;
 	}
 }
@@ -479,7 +482,8 @@ import_read_listing(struct import_context *ctx, const char *data, size_t len,
 		bad = 1;
 		slen = text_valid_prefix(data, len);
 		for (i = 0; i < slen; i++) {
-			if (data[i] == '\n')
+			if (data[i] == '\n' || (data[i] == '\r' &&
+			    (i + 1 >= slen || data[i + 1] != '\n')))
 				bad++;
 		}
 		*error = xasprintf("%s:%ld: the file is not valid UTF-8; save "
