@@ -452,8 +452,10 @@ key_base(const struct record *r)
 		add_ascii_fold(&folded, r->title);
 	add_title_word(&key, buf_str(&folded));
 	buf_free(&folded);
-	if (!has_ascii_letter(buf_str(&key)))
+	if (!has_ascii_letter(buf_str(&key))) {
+		buf_free(&key);
 		return script_key(r);
+	}
 	return buf_take(&key);
 }
 
