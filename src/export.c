@@ -402,8 +402,8 @@ has_ascii_letter(const char *s)
  * Returns the key of a record whose name and title give no ASCII
  * letters (Persian or other non-Latin script): "anon", the year and six
  * hex digits of a hash of the title, allocated. The hash keeps keys of
- * different titles apart and is the same on every run; "anon" makes the
- * key start with a letter, as a bare year is no useful key.
+ * different titles apart and is the same on every run. "anon" makes the
+ * key start with a letter, because a bare year is no useful key.
  */
 static char *
 script_key(const struct record *r)
@@ -977,7 +977,7 @@ csv_cell(struct buf *b, const char *s, bool first)
 /*
  * Appends one TSV field. TSV has no quoting, so a tab, CR or LF in the
  * value becomes a space (a CRLF pair one space) and quotes stay as they
- * are; the CSV reader reads a file with fehrest's header this way.
+ * are. The CSV reader reads a TSV file with fehrest's header this way.
  */
 static void
 tsv_cell(struct buf *b, const char *s, bool first)

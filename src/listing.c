@@ -86,8 +86,8 @@ trim(struct line *l)
 
 /*
  * Splits data into lines. A file with any LF has LF or CRLF line ends,
- * and a CR elsewhere is text (trimmed as a space); a file without LF
- * has lone CR line ends, as classic Mac OS wrote them.
+ * and a CR elsewhere in it is text (trimmed as a space). A file without
+ * LF has lone CR line ends, as classic Mac OS wrote them.
  */
 static void
 split_lines(const char *data, size_t len, struct lines *out)
