@@ -23,6 +23,11 @@
 
 /* Number of word hashes kept from an abstract. */
 #define DUPES_SKETCH	32
+/*
+ * Words an abstract needs to be compared; a shorter one is a note
+ * ("see erratum"), and gets no sketch.
+ */
+#define DUPES_ABSTRACT_MIN_WORDS	20
 /* Authors compared per record; later ones are ignored. */
 #define DUPES_MAX_AUTHORS 64
 

@@ -9,8 +9,9 @@
  * should remove it. Strings in records must be valid UTF-8.
  *
  * Each format writes what the matching reader in import.h reads back
- * to the same fields: the byline only as people (except in CSV), and
- * BibTeX keys made up unless options.keep_ids is set.
+ * to the same fields: the byline only as people (as it is only when no
+ * people were parsed), and BibTeX keys made up unless options.keep_ids
+ * is set.
  */
 #ifndef FEHREST_EXPORT_H
 #define FEHREST_EXPORT_H
@@ -28,20 +29,29 @@ struct export_format;
  * BibTeX: one @type{key, ...} entry per record. A key is the first
  * author's family name, the year and the first title word that is not
  * a stop word, folded to lowercase ASCII. With no authors the name part
- * is "anon", and a name without Latin letters adds nothing. The letters
- * a, b, c, ... follow until the key is unique in the file. LaTeX's special characters are escaped, other
- * text stays UTF-8, and the title gets an extra pair of braces so
- * styles keep its case.
+ * is "anon", and a name without Latin letters adds nothing. When name
+ * and title give no Latin letter at all (a Persian record), the key is
+ * "anon", the year and six hex digits of a hash of the title. The
+ * letters a, b, c, ... follow until the key is unique in the file.
+ * LaTeX's special characters are escaped, other text stays UTF-8, and
+ * the title gets an extra pair of braces so styles keep its case.
  */
 extern const struct export_format export_bibtex;
 /* RIS: TY first and ER last, one AU and one KW per line, LF line ends. */
 extern const struct export_format export_ris;
 /*
  * CSV (RFC 4180, CRLF line ends) with a header of column names the CSV
- * reader recognises. record.extra goes in the column extra_json.
+ * reader recognises. The author column is "Family, Given; Family,
+ * Given" whatever the source printed, with a literal name in braces.
+ * The id column is the source id or else the BibTeX key, and the type
+ * column the BibTeX entry type ("article" when unknown).
+ * record.extra goes in the column extra_json.
  */
 extern const struct export_format export_csv;
-/* The same columns as CSV, separated by tabs. */
+/*
+ * The same columns as CSV, separated by tabs, one record a line (LF).
+ * Nothing is quoted: tabs and line breaks in values become spaces.
+ */
 extern const struct export_format export_tsv;
 /* CSL-JSON: an array of items as citation processors read them. */
 extern const struct export_format export_json;

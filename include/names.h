@@ -8,7 +8,9 @@
  * (initials after the family name). A name wholly inside braces,
  * "{World Health Organization}", is a literal: name only, family and
  * given NULL. "Last, Jr, First" keeps the suffix only in the displayed
- * name, "First Last, Jr"; names_suffix() gets it back.
+ * name, "First Last, Jr"; names_suffix() gets it back. Wherever a ','
+ * separates, the Arabic comma U+060C ("دهقان، مائده") and the fullwidth
+ * comma U+FF0C do too.
  */
 #ifndef FEHREST_NAMES_H
 #define FEHREST_NAMES_H

@@ -121,6 +121,9 @@ size_t	 text_wrap(const char *s, int width, struct text_line **lines);
  * - Latin and Greek accents are removed (naïve, café in NFC or NFD and
  *   ά fold to naive, cafe and α); Cyrillic keeps them, since й and и
  *   are different letters.
+ * - Latin letters without a decomposition get their ASCII spelling:
+ *   æ ð ø þ đ ħ ı ĸ ł œ ŧ and their capitals become ae d o th d h i k l
+ *   oe t (and ß becomes ss by case folding), so "soren" finds Søren.
  * - Typographic quotes, apostrophes and dashes become ' " and -.
  * - Other non-ASCII punctuation and symbols (emoji included) become
  *   spaces, and invisible format characters (ZWNJ, ZWJ, bidi marks, soft

@@ -13,6 +13,12 @@
  * every other column goes to record.extra under its header name. An
  * unquoted NA, as R writes a missing value, and an empty field are both
  * no value.
+ *
+ * A TSV file whose header has the extra_json column is one fehrest
+ * wrote (see export_tsv), with no quoting: there a '"' is text and NA a
+ * value, because a field that opens with a quote would otherwise be
+ * read as quoted, up to a quote lines later. Other TSV files may quote
+ * as CSV does, as spreadsheets write them.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -96,6 +102,7 @@ struct scanner {
 	size_t		 pos;
 	long		 line;
 	char		 delimiter;
+	bool		 quoting;	/* '"' quotes and NA is no value */
 	struct cell	*cells;
 	size_t		 ncells;
 	size_t		 cellsize;
@@ -242,7 +249,8 @@ scan_row(struct scanner *sc, char **error, const char *path)
 		return 0;
 	for (;;) {
 		c = next_cell(sc);
-		if (sc->pos < sc->len && sc->data[sc->pos] == '"') {
+		if (sc->quoting && sc->pos < sc->len &&
+		    sc->data[sc->pos] == '"') {
 			if (scan_quoted(sc, c, error, path) == -1)
 				return -1;
 		} else {
@@ -345,6 +353,19 @@ table_build(struct table *t, struct import_context *ctx, struct scanner *sc,
 	return 0;
 }
 
+/* Returns whether the header has the column fehrest writes extra in. */
+static bool
+table_has_extra(const struct table *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		if (t->fields[i] == FIELD_EXTRA)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Stores one cell's text in the record field it maps to. Returns 0, 1
  * when the record was rejected and skipped, or -1 with *error set.
@@ -429,7 +450,7 @@ read_row(struct import_context *ctx, const struct table *t,
 	rc = 0;
 	for (i = 0; i < sc->ncells && rc == 0; i++) {
 		c = &sc->cells[i];
-		if (c->text.len == 0 || (!c->quoted &&
+		if (c->text.len == 0 || (sc->quoting && !c->quoted &&
 		    strcmp(c->text.data, "NA") == 0))
 			continue;
 		if (i < t->ncolumns) {
@@ -471,6 +492,7 @@ import_read_csv(struct import_context *ctx, const char *data, size_t len,
 	sc.line = 1;
 	sc.delimiter = delimiter != '\0' ? delimiter :
 	    guess_delimiter(data, len);
+	sc.quoting = true;
 	rc = -1;
 	got = scan_row(&sc, error, reader_path(ctx));
 	if (got == -1)
@@ -483,6 +505,8 @@ import_read_csv(struct import_context *ctx, const char *data, size_t len,
 	}
 	if (table_build(&t, ctx, &sc, error) == -1)
 		goto out;
+	if (sc.delimiter == '\t' && table_has_extra(&t))
+		sc.quoting = false;
 	for (;;) {
 		line = sc.line;
 		got = scan_row(&sc, error, reader_path(ctx));

@@ -30,21 +30,28 @@ struct lines {
 	size_t		 pos;
 };
 
-/* Returns the next line without its line break, or false at the end. */
+/*
+ * Returns the next line without its line break, or false at the end.
+ * A line ends at LF, CRLF or a lone CR (classic Mac OS files).
+ */
 static bool
 next_line(struct lines *l, const char **line, size_t *len)
 {
-	const char	*nl;
-	size_t		 n;
+	size_t	n;
 
 	if (l->pos >= l->len)
 		return false;
 	*line = l->data + l->pos;
-	nl = memchr(*line, '\n', l->len - l->pos);
-	n = nl == NULL ? l->len - l->pos : (size_t)(nl - *line);
-	l->pos += nl == NULL ? n : n + 1;
-	if (n > 0 && (*line)[n - 1] == '\r')
-		n--;
+	for (n = 0; l->pos + n < l->len && (*line)[n] != '\n' &&
+	    (*line)[n] != '\r'; n++)
+		;
+	l->pos += n;
+	if (l->pos < l->len) {
+		if (l->data[l->pos] == '\r' && l->pos + 1 < l->len &&
+		    l->data[l->pos + 1] == '\n')
+			l->pos++;
+		l->pos++;
+	}
 	*len = n;
 	return true;
 }
@@ -68,7 +75,7 @@ looks_bibtex(const char *data, size_t len)
 
 	for (i = 0; i < len; i++) {
 		if (data[i] == '%') {
-			while (i < len && data[i] != '\n')
+			while (i < len && data[i] != '\n' && data[i] != '\r')
 				i++;
 		} else if (data[i] != ' ' && data[i] != '\t' &&
 		    data[i] != '\n' && data[i] != '\r') {

@@ -152,6 +152,22 @@ next_word(const char *s)
 	return *s == ' ' ? s + 1 : s;
 }
 
+/*
+ * Returns whether s[0..len) has a digit. Bounded by len, unlike
+ * strcspn(), which would scan to the end of the title for every word.
+ */
+static bool
+has_digit(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	}
+	return false;
+}
+
 static size_t
 count_words(const char *s)
 {
@@ -256,7 +272,7 @@ title_numbers(const char *title, struct buf *out)
 	    w = next_word(w)) {
 		len = word_len(w);
 		after_series = prev != NULL && IN_LIST(series_words, prev, prevlen);
-		if (strcspn(w, "0123456789") < len) {
+		if (has_digit(w, len)) {
 			for (d = w; d < w + len && n < 64; d += dl) {
 				dl = strspn(d, "0123456789");
 				if (dl == 0) {
@@ -986,7 +1002,7 @@ build_sketch(struct dupes_key *k, const struct record *r, struct buf *blob,
 	if (set != small)
 		free(set);
 	/* A few words are a note ("see erratum"), not an abstract. */
-	if (words < 20)
+	if (words < DUPES_ABSTRACT_MIN_WORDS)
 		return;
 	k->abstract_words = (uint32_t)distinct;
 	k->nsketch = n;

@@ -474,6 +474,53 @@ exact_word_agreement(const char *a, const char *b)
 	return na + nb == both ? 0 : (double)both / (double)(na + nb - both);
 }
 
+/* Returns the number of words in an abstract, 0 when it has none. */
+static size_t
+abstract_words(const char *abstract)
+{
+	struct buf	 words;
+	const char	*w;
+	size_t		 n;
+
+	if (abstract == NULL || dupes_is_placeholder(abstract))
+		return 0;
+	buf_init(&words);
+	dupes_fold_words(abstract, &words);
+	n = 0;
+	for (w = buf_str(&words); *w != '\0'; w += strcspn(w, " ")) {
+		n++;
+		w += *w == ' ';
+	}
+	buf_free(&words);
+	return n;
+}
+
+/*
+ * Explains why the abstracts were not compared: one is missing, or one
+ * is too short for its words to tell two papers apart (the key keeps
+ * no sketch of it), so it counts neither for nor against the match.
+ * Words shared by two short abstracts are still shown.
+ */
+static void
+say_short_abstracts(struct dupes_pair *p)
+{
+	size_t	na, nb;
+
+	if (!dupes_pair_explaining(p))
+		return;
+	na = abstract_words(p->ra->abstract);
+	nb = abstract_words(p->rb->abstract);
+	if (na == 0 || nb == 0) {
+		dupes_pair_say(p, "abstract: missing on one side");
+		return;
+	}
+	dupes_pair_say(p, "abstract: too short to compare (%zu and %zu words, "
+	    "%d needed)", na, nb, DUPES_ABSTRACT_MIN_WORDS);
+	if (p->a->nsketch == 0 && p->b->nsketch == 0)
+		dupes_pair_say(p, "; %.0f%% of words agree", 100 *
+		    exact_word_agreement(p->ra->abstract, p->rb->abstract));
+}
+
 static enum dupes_verdict
 compare_abstract(struct dupes_pair *p)
 {
@@ -481,7 +528,7 @@ compare_abstract(struct dupes_pair *p)
 	size_t	na, nb;
 
 	if (p->a->nsketch == 0 || p->b->nsketch == 0) {
-		dupes_pair_say(p, "abstract: missing on one side");
+		say_short_abstracts(p);
 		return DUPES_MISSING;
 	}
 	j = sketch_jaccard(p->a, p->b);

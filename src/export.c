@@ -221,15 +221,27 @@ add_plain(struct buf *b, const char *s)
 }
 
 /*
- * Escapes a BibTeX name part. A part containing a comma or the word
- * "and" goes in braces so the reader does not split it.
+ * Returns whether a name part contains what the name parser splits at:
+ * a comma (ASCII, Arabic U+060C or fullwidth U+FF0C), a semicolon or
+ * the word "and".
+ */
+static bool
+has_name_separator(const char *s)
+{
+	return strpbrk(s, ",;") != NULL || strstr(s, "\xd8\x8c") != NULL ||
+	    strstr(s, "\xef\xbc\x8c") != NULL || strcasestr(s, " and ") != NULL;
+}
+
+/*
+ * Escapes a BibTeX name part. A part containing a separator goes in
+ * braces so the reader does not split it.
  */
 static void
 add_bibtex_name_part(struct buf *b, const char *s)
 {
 	bool	braces;
 
-	braces = strchr(s, ',') != NULL || strcasestr(s, " and ") != NULL;
+	braces = has_name_separator(s);
 	if (braces)
 		buf_addch(b, '{');
 	latex_escape(b, s);
@@ -376,6 +388,38 @@ add_title_word(struct buf *key, const char *folded)
 	}
 }
 
+static bool
+has_ascii_letter(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (isalpha((unsigned char)*s))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Returns the key of a record whose name and title give no ASCII
+ * letters (Persian or other non-Latin script): "anon", the year and six
+ * hex digits of a hash of the title, allocated. The hash keeps keys of
+ * different titles apart and is the same on every run. "anon" makes the
+ * key start with a letter, because a bare year is no useful key.
+ */
+static char *
+script_key(const struct record *r)
+{
+	struct buf	key;
+
+	buf_init(&key);
+	buf_addstr(&key, "anon");
+	if (r->year > 0)
+		buf_printf(&key, "%d", r->year);
+	if (!is_empty(r->title))
+		buf_printf(&key, "%06x",
+		    (unsigned)(hash_key(r->title) & 0xffffff));
+	return buf_take(&key);
+}
+
 /* Returns the key base: family name, year and title word, allocated. */
 static char *
 key_base(const struct record *r)
@@ -408,8 +452,10 @@ key_base(const struct record *r)
 		add_ascii_fold(&folded, r->title);
 	add_title_word(&key, buf_str(&folded));
 	buf_free(&folded);
-	if (key.len == 0)
-		buf_addstr(&key, "ref");
+	if (!has_ascii_letter(buf_str(&key))) {
+		buf_free(&key);
+		return script_key(r);
+	}
 	return buf_take(&key);
 }
 
@@ -809,74 +855,113 @@ same_text(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Returns whether the byline parses back to exactly r's people. */
+/*
+ * Returns whether parsing s gives exactly one person with p's family
+ * and given names and suffix.
+ */
 static bool
-byline_round_trips(const struct record *r)
+parses_to_person(const char *s, const struct person *p)
 {
-	struct record	parsed;
-	bool		same;
-	size_t		i;
+	struct record	 parsed;
+	char		*want, *got;
+	bool		 same;
 
-	if (is_empty(r->byline))
-		return false;
 	record_init(&parsed);
-	names_parse_list(&parsed, r->byline, NAMES_AUTO);
-	same = parsed.nauthors == r->nauthors;
-	for (i = 0; same && i < r->nauthors; i++) {
-		same = same_text(parsed.authors[i].name, r->authors[i].name) &&
-		    same_text(parsed.authors[i].given, r->authors[i].given) &&
-		    same_text(parsed.authors[i].family, r->authors[i].family);
+	names_parse_list(&parsed, s, NAMES_AUTO);
+	same = parsed.nauthors == 1 &&
+	    same_text(parsed.authors[0].given, p->given) &&
+	    same_text(parsed.authors[0].family, p->family);
+	if (same) {
+		want = names_suffix(p);
+		got = names_suffix(&parsed.authors[0]);
+		same = same_text(want, got);
+		free(want);
+		free(got);
 	}
 	record_clear(&parsed);
 	return same;
 }
 
 /*
- * Returns the author column: the byline as the source printed it when
- * it reads back to the same people, otherwise the people joined by
- * "; ". Allocated.
+ * Escapes a CSV name part: a part containing a separator the reader
+ * splits at goes in braces, which the reader removes.
+ */
+static void
+add_csv_name_part(struct buf *b, const char *s)
+{
+	bool	braces;
+
+	braces = has_name_separator(s);
+	if (braces)
+		buf_addch(b, '{');
+	buf_addstr(b, s);
+	if (braces)
+		buf_addch(b, '}');
+}
+
+/*
+ * Returns the author column, allocated: the people as "Family, Given"
+ * ("Family, Suffix, Given" with a suffix) joined by "; ", whatever form
+ * the source printed, so the CSV reader parses it back to the same
+ * family and given names. A literal name goes in braces. With no
+ * parsed people the byline is written as it is.
  */
 static char *
 csv_authors(const struct record *r)
 {
-	struct buf	b;
-	size_t		i;
+	struct buf		 b;
+	const struct person	*p;
+	size_t			 i;
 
 	if (r->nauthors == 0)
 		return r->byline == NULL ? NULL : xstrdup(r->byline);
-	if (byline_round_trips(r))
-		return xstrdup(r->byline);
 	buf_init(&b);
 	for (i = 0; i < r->nauthors; i++) {
+		p = &r->authors[i];
 		if (i > 0)
 			buf_addstr(&b, "; ");
-		add_person(&b, &r->authors[i], false, add_plain);
+		if (is_literal(p)) {
+			buf_addch(&b, '{');
+			buf_addstr(&b, p->name == NULL ? "" : p->name);
+			buf_addch(&b, '}');
+		} else {
+			add_person(&b, p, false, add_csv_name_part);
+		}
 	}
-	/* One "Family, Suffix, Given" would read as three comma parts. */
-	if (r->nauthors == 1 && strchr(buf_str(&b), ',') !=
-	    strrchr(buf_str(&b), ','))
+	/*
+	 * One person alone may read as a comma list ("Pérez García, María
+	 * José" as two people); a trailing ';' makes it a list of one.
+	 */
+	if (r->nauthors == 1 && !parses_to_person(buf_str(&b), &r->authors[0]))
 		buf_addch(&b, ';');
 	return buf_take(&b);
 }
 
-static char
-csv_delimiter(const struct export_writer *w)
+/*
+ * Returns the id column: the record's source id, or else the key the
+ * BibTeX writer would make up, unique in the file. The writer keeps it.
+ */
+static const char *
+csv_id(struct export_writer *w, const struct record *r)
 {
-	return w->format == &export_tsv ? '\t' : ',';
+	if (is_empty(r->source_id))
+		return make_key(w, r);
+	if (!keyset_has(&w->keys, r->source_id))
+		keyset_add(&w->keys, xstrdup(r->source_id));
+	return r->source_id;
 }
 
-/* Appends one field, quoted when it contains a delimiter, quote or break. */
+/* Appends one CSV field, quoted when it contains a delimiter, quote or break. */
 static void
-csv_cell(struct buf *b, const char *s, char delimiter, bool first)
+csv_cell(struct buf *b, const char *s, bool first)
 {
 	const char	*p;
 
 	if (!first)
-		buf_addch(b, delimiter);
+		buf_addch(b, ',');
 	if (s == NULL)
 		return;
-	if (strchr(s, delimiter) == NULL && strpbrk(s, "\"\r\n") == NULL &&
-	    strcmp(s, "NA") != 0) {
+	if (strpbrk(s, ",\"\r\n") == NULL && strcmp(s, "NA") != 0) {
 		buf_addstr(b, s);
 		return;
 	}
@@ -889,42 +974,76 @@ csv_cell(struct buf *b, const char *s, char delimiter, bool first)
 	buf_addch(b, '"');
 }
 
+/*
+ * Appends one TSV field. TSV has no quoting, so a tab, CR or LF in the
+ * value becomes a space (a CRLF pair one space) and quotes stay as they
+ * are. The CSV reader reads a TSV file with fehrest's header this way.
+ */
+static void
+tsv_cell(struct buf *b, const char *s, bool first)
+{
+	if (!first)
+		buf_addch(b, '\t');
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++) {
+		if (s[0] == '\r' && s[1] == '\n')
+			continue;
+		if (*s == '\t' || *s == '\r' || *s == '\n')
+			buf_addch(b, ' ');
+		else
+			buf_addch(b, *s);
+	}
+}
+
+static void
+add_cell(struct export_writer *w, const char *s, bool first)
+{
+	if (w->format == &export_tsv)
+		tsv_cell(&w->out, s, first);
+	else
+		csv_cell(&w->out, s, first);
+}
+
+static void
+end_row(struct export_writer *w)
+{
+	buf_addstr(&w->out, w->format == &export_tsv ? "\n" : "\r\n");
+}
+
 static void
 csv_begin(struct export_writer *w)
 {
 	size_t	i;
 
 	for (i = 0; i < sizeof csv_columns / sizeof csv_columns[0]; i++)
-		csv_cell(&w->out, csv_columns[i], csv_delimiter(w), i == 0);
-	buf_addstr(&w->out, "\r\n");
+		add_cell(w, csv_columns[i], i == 0);
+	end_row(w);
 }
 
 static void
 csv_record(struct export_writer *w, const struct record *r)
 {
-	struct buf	*b;
-	char		*authors, year[16], d;
+	char	*authors, year[16], scratch[32];
 
-	b = &w->out;
-	d = csv_delimiter(w);
 	authors = csv_authors(r);
 	snprintf(year, sizeof year, "%d", r->year);
-	csv_cell(b, r->source_id, d, true);
-	csv_cell(b, r->type, d, false);
-	csv_cell(b, r->title, d, false);
-	csv_cell(b, authors, d, false);
-	csv_cell(b, r->year > 0 ? year : NULL, d, false);
-	csv_cell(b, r->journal, d, false);
-	csv_cell(b, r->volume, d, false);
-	csv_cell(b, r->issue, d, false);
-	csv_cell(b, r->pages, d, false);
-	csv_cell(b, r->doi, d, false);
-	csv_cell(b, r->isbn, d, false);
-	csv_cell(b, r->url, d, false);
-	csv_cell(b, r->keywords, d, false);
-	csv_cell(b, r->abstract, d, false);
-	csv_cell(b, r->extra, d, false);
-	buf_addstr(b, "\r\n");
+	add_cell(w, csv_id(w, r), true);
+	add_cell(w, bibtex_type(r, scratch, sizeof scratch), false);
+	add_cell(w, r->title, false);
+	add_cell(w, authors, false);
+	add_cell(w, r->year > 0 ? year : NULL, false);
+	add_cell(w, r->journal, false);
+	add_cell(w, r->volume, false);
+	add_cell(w, r->issue, false);
+	add_cell(w, r->pages, false);
+	add_cell(w, r->doi, false);
+	add_cell(w, r->isbn, false);
+	add_cell(w, r->url, false);
+	add_cell(w, r->keywords, false);
+	add_cell(w, r->abstract, false);
+	add_cell(w, r->extra, false);
+	end_row(w);
 	free(authors);
 }
 

@@ -84,16 +84,23 @@ trim(struct line *l)
 	}
 }
 
+/*
+ * Splits data into lines. A file with any LF has LF or CRLF line ends,
+ * and a CR elsewhere in it is text (trimmed as a space). A file without
+ * LF has lone CR line ends, as classic Mac OS wrote them.
+ */
 static void
 split_lines(const char *data, size_t len, struct lines *out)
 {
 	size_t	i, start = 0;
 	long	number = 1;
+	char	end;
 
 	out->v = NULL;
 	out->n = 0;
+	end = memchr(data, '\n', len) != NULL ? '\n' : '\r';
 	for (i = 0; i <= len; i++) {
-		if (i < len && data[i] != '\n')
+		if (i < len && data[i] != end)
 			continue;
 		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
 		out->v[out->n].s = data + start;
@@ -468,6 +475,7 @@ import_read_listing(struct import_context *ctx, const char *data, size_t len,
 	char		*access = NULL, *subject_text = NULL;
 	size_t		 i, slen, first;
 	long		 bad;
+	char		 end;
 	int		 rc = -1;
 
 	if (len == 0) {
@@ -478,8 +486,9 @@ import_read_listing(struct import_context *ctx, const char *data, size_t len,
 	if (!text_valid_utf8(data, len)) {
 		bad = 1;
 		slen = text_valid_prefix(data, len);
+		end = memchr(data, '\n', len) != NULL ? '\n' : '\r';
 		for (i = 0; i < slen; i++) {
-			if (data[i] == '\n')
+			if (data[i] == end)
 				bad++;
 		}
 		*error = xasprintf("%s:%ld: the file is not valid UTF-8; save "

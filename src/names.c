@@ -18,6 +18,9 @@
 #include "record.h"
 #include "xmalloc.h"
 
+#define ARABIC_COMMA	"\xd8\x8c"		/* U+060C */
+#define FULLWIDTH_COMMA	"\xef\xbc\x8c"	/* U+FF0C */
+
 struct span {
 	const char	*s;
 	size_t		 len;
@@ -70,11 +73,31 @@ spans_add(struct spans *out, const char *s, size_t len)
 	out->v[out->n++] = sp;
 }
 
-/* Splits in at the byte sep outside braces; empty parts are dropped. */
+/*
+ * Returns the length in bytes of the separator sep at in.s[i], or 0.
+ * A ',' separator also matches the Arabic comma U+060C, which Persian
+ * and Arabic sources write between family and given names, and the
+ * fullwidth comma U+FF0C of CJK text.
+ */
+static size_t
+separator_at(struct span in, size_t i, char sep)
+{
+	if (in.s[i] == sep)
+		return 1;
+	if (sep != ',')
+		return 0;
+	if (i + 2 <= in.len && memcmp(in.s + i, ARABIC_COMMA, 2) == 0)
+		return 2;
+	if (i + 3 <= in.len && memcmp(in.s + i, FULLWIDTH_COMMA, 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Splits in at the separator sep outside braces; empty parts are dropped. */
 static void
 split_char(struct span in, char sep, struct spans *out)
 {
-	size_t	i, start;
+	size_t	i, start, n;
 	int	depth;
 
 	depth = 0;
@@ -84,9 +107,10 @@ split_char(struct span in, char sep, struct spans *out)
 			depth++;
 		else if (in.s[i] == '}' && depth > 0)
 			depth--;
-		else if (in.s[i] == sep && depth == 0) {
+		else if (depth == 0 && (n = separator_at(in, i, sep)) > 0) {
 			spans_add(out, in.s + start, i - start);
-			start = i + 1;
+			start = i + n;
+			i += n - 1;
 		}
 	}
 	spans_add(out, in.s + start, in.len - start);
@@ -342,7 +366,7 @@ parse_words(struct parser *p, struct span in, const struct spans *words)
 	    decode(p, span_range(words, von, words->n)));
 }
 
-/* Returns whether in has the byte sep outside braces. */
+/* Returns whether in has the separator sep outside braces. */
 static bool
 has_separator(struct span in, char sep)
 {
@@ -355,7 +379,7 @@ has_separator(struct span in, char sep)
 			depth++;
 		else if (in.s[i] == '}' && depth > 0)
 			depth--;
-		else if (in.s[i] == sep && depth == 0)
+		else if (depth == 0 && separator_at(in, i, sep) > 0)
 			return true;
 	}
 	return false;

@@ -429,14 +429,16 @@ import_read_ris(struct import_context *ctx, const char *data, size_t len,
 	}
 	end = data + len;
 	rc = -1;
+	/* A line ends at LF, CRLF or a lone CR (classic Mac OS files). */
 	for (line = data, lineno = 1; line < end; lineno++) {
-		nl = memchr(line, '\n', (size_t)(end - line));
-		linelen = (size_t)((nl == NULL ? end : nl) - line);
-		if (linelen > 0 && line[linelen - 1] == '\r')
-			linelen--;
+		for (nl = line; nl < end && *nl != '\n' && *nl != '\r'; nl++)
+			;
+		linelen = (size_t)(nl - line);
 		if (read_line(&s, line, linelen, lineno, error) == -1)
 			goto out;
-		line = nl == NULL ? end : nl + 1;
+		if (nl + 1 < end && nl[0] == '\r' && nl[1] == '\n')
+			nl++;
+		line = nl < end ? nl + 1 : end;
 	}
 	if (s.start != 0 && reader_reject(ctx, s.start, error,
 	    "record is not closed; add an 'ER  - ' line at its end") == -1)

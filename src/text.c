@@ -477,10 +477,35 @@ cluster_end(const uint8_t *p, const uint8_t *end)
 	}
 }
 
+/*
+ * Returns the length of the cluster at s[0..len), stopping at a NUL.
+ * Only the bytes up to the cluster's end and the code point after it
+ * decide where it ends, so the NUL is looked for in a window that
+ * doubles until it holds both. Searching all of len on every call made
+ * walking a long string quadratic.
+ */
+static size_t
+cluster_len(const uint8_t *s, size_t len)
+{
+	const uint8_t	*nul;
+	size_t		 window, limit, n;
+
+	window = len < 64 ? len : 64;
+	for (;;) {
+		nul = memchr(s, '\0', window);
+		limit = nul != NULL ? (size_t)(nul - s) : window;
+		n = (size_t)(cluster_end(s, s + limit) - s);
+		/* A code point takes at most 4 bytes. */
+		if (nul != NULL || window == len || n + 4 <= limit)
+			return n;
+		window = window > len / 2 ? len : window * 2;
+	}
+}
+
 size_t
 text_next_cluster(const char *s, size_t len, struct text_cluster *c)
 {
-	const uint8_t	*start = (const uint8_t *)s, *end;
+	const uint8_t	*start = (const uint8_t *)s;
 	ucs4_t		 uc;
 	size_t		 n;
 	int		 width = 0;
@@ -491,9 +516,6 @@ text_next_cluster(const char *s, size_t len, struct text_cluster *c)
 	c->width = 0;
 	if (len == 0 || *s == '\0')
 		return 0;
-	end = memchr(s, '\0', len);
-	if (end != NULL)
-		len = (size_t)(end - start);
 
 	/* Printable ASCII followed by ASCII is a cluster of its own. */
 	if (start[0] < 0x80 && (len == 1 || start[1] < 0x80) &&
@@ -503,7 +525,7 @@ text_next_cluster(const char *s, size_t len, struct text_cluster *c)
 		return 1;
 	}
 
-	c->len = (size_t)(cluster_end(start, start + len) - start);
+	c->len = cluster_len(start, len);
 	for (n = 0; n < c->len; ) {
 		n += decode(s + n, c->len - n, &uc);
 		if (!(after_zwj && uc >= 0x80))
@@ -840,6 +862,31 @@ fold_uc(ucs4_t uc, ucs4_t base)
 }
 
 /*
+ * Returns the ASCII spelling of a case-folded Latin letter that has no
+ * Unicode decomposition, so NFKD leaves it whole (ø, æ, ł, þ, ...), or
+ * NULL. Readers type these letters in ASCII ("Soren" for "Søren"), as
+ * they drop accents. ß needs no entry: case folding makes it "ss".
+ */
+static const char *
+latin_letter_ascii(ucs4_t uc)
+{
+	switch (uc) {
+	case 0xe6:	return "ae";	/* æ */
+	case 0xf0:	return "d";	/* ð */
+	case 0xf8:	return "o";	/* ø */
+	case 0xfe:	return "th";	/* þ */
+	case 0x111:	return "d";	/* đ */
+	case 0x127:	return "h";	/* ħ */
+	case 0x131:	return "i";	/* dotless ı */
+	case 0x138:	return "k";	/* ĸ */
+	case 0x142:	return "l";	/* ł */
+	case 0x153:	return "oe";	/* œ */
+	case 0x167:	return "t";	/* ŧ */
+	}
+	return NULL;
+}
+
+/*
  * Returns the last code point in b that is not a combining mark, or 0
  * when there is none.
  */
@@ -915,6 +962,7 @@ static void
 fold_slow(struct buf *b, const char *s, size_t len)
 {
 	uint8_t		*folded, *nfc;
+	const char	*ascii;
 	size_t		 flen, nlen, i, n;
 	ucs4_t		 uc, base, out;
 	struct buf	 tmp;
@@ -934,6 +982,12 @@ fold_slow(struct buf *b, const char *s, size_t len)
 		n = decode((const char *)folded + i, flen - i, &uc);
 		if (is_mark(uc) && !has_base)
 			continue;
+		if ((ascii = latin_letter_ascii(uc)) != NULL) {
+			buf_addstr(&tmp, ascii);
+			base = (unsigned char)ascii[strlen(ascii) - 1];
+			has_base = true;
+			continue;
+		}
 		out = fold_uc(uc, base);
 		if (out == 0)
 			continue;

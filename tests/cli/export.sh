@@ -50,4 +50,23 @@ for format in bibtex ris csv tsv; do
 		[ "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f2 | tr '\n' ' ')" = "14 17 " ]
 done
 
+# A Persian record in a RIS file with lone CR line ends: the name with
+# the Arabic comma is split, the BibTeX key starts with a letter and
+# bibtool reads it, and TSV keeps the two-line abstract on one line.
+printf 'TY  - JOUR\rAU  - \330\257\331\207\331\202\330\247\331\206\330\214 \331\205\330\247\330\246\330\257\331\207\rTI  - \330\264\330\250\332\251\331\207\rPY  - 1400\rAB  - one\rtwo\rER  - \r' \
+	> "$TEST_TMP/persian.ris"
+run import --quiet "$TEST_TMP/persian.ris" --into "$TEST_TMP/persian.db"
+ok "import of a RIS file with CR line ends exits 0" status_is 0
+run export --catalogue "$TEST_TMP/persian.db"
+ok "export key of a Persian record starts with anon" \
+	out_has '^@article{anon1400[0-9a-f]\{6\},$'
+ok "export splits a name at the Arabic comma" \
+	out_has 'author = {دهقان, مائده}'
+printf '%s\n' "$OUT" > "$TEST_TMP/persian.bib"
+ok "bibtool reads the Persian export without errors" \
+	sh -c 'bibtool -o /dev/null "$1" 2> "$1.log" && [ ! -s "$1.log" ]' -- "$TEST_TMP/persian.bib"
+run export --catalogue "$TEST_TMP/persian.db" --format=tsv
+ok "export tsv writes one line per record" lines_are 2
+ok "export tsv joins the abstract's lines" out_has '	one two	'
+
 finish

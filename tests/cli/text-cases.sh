@@ -262,5 +262,15 @@ check "bundled: دِهقان with kasra finds item 1" \
 check "bundled: دهـقان with tatweel finds item 1" \
     equals "$(found "$(printf '\330\257\331\207\331\200\331\202\330\247\331\206')")" 1
 
+# --- Letters without a decomposition fold to ASCII ----------------------
+
+csv=$tmp/letters.csv
+printf 'title,author\nOn faith,S\303\270ren Kierkegaard\nBridges,\305\201ukasz \304\220or\304\221evi\304\207\n' > "$csv"
+"$BIN" import --quiet "$csv" --into "$tmp/letters.db" 2>/dev/null
+check "soren finds Søren" \
+    equals "$(found soren --catalogue "$tmp/letters.db")" 1
+check "lukasz dordevic finds Łukasz Đorđević" \
+    equals "$(found 'lukasz dordevic' --catalogue "$tmp/letters.db")" 2
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -17,6 +17,11 @@ static const struct detect_case cases[] = {
 	{ "TY  - JOUR\nTI  - T\nER  - \n", IMPORT_RIS },
 	{ "\xef\xbb\xbf\r\nTY  - JOUR\r\nER  - \r\n", IMPORT_RIS },
 	{ "TY - JOUR\n", IMPORT_AUTO },
+	/* Lone CR line ends, as classic Mac OS programs write them. */
+	{ "TY  - JOUR\rTI  - T\rER  - \r", IMPORT_RIS },
+	{ "% comment\r@article{a, title={T}}", IMPORT_BIBTEX },
+	{ "1 - A title\rAda Lovelace\r", IMPORT_LISTING },
+	{ "title,author\rT,A\r", IMPORT_CSV },
 	{ "• Home\n      • Open Access Article\n\n"
 	  "        1 - A title\n        Some Author\n"
 	  "        Teaser text More\n        Full abstract. Manuscript profile\n",

@@ -790,6 +790,42 @@ test_abstract_differs_counts_against(void **state)
 	assert_false(is_duplicate(&a, &b));
 }
 
+/*
+ * Two short abstracts are present, not missing: the reason says they
+ * are too short to score and how many of their words agree, and they
+ * add no points either way.
+ */
+static void
+test_short_abstracts_reason(void **state)
+{
+	struct spec		 a = item14, b = item17;
+	struct dupes_match	 m;
+	char			*text;
+
+	(void)state;
+	a.abstract = "Ternary quantization for sparse embedded neural networks.";
+	b.abstract = "Ternary quantization for sparse embedded neural networks.";
+	assert_int_equal(verdict(&a, &b, DUPES_ABSTRACT), DUPES_MISSING);
+	compare_specs(&a, &b, &m);
+	assert_int_equal(m.reasons[DUPES_ABSTRACT].points, 0);
+	dupes_match_free(&m);
+	text = reason(&a, &b, DUPES_ABSTRACT);
+	assert_string_equal(text, "abstract: too short to compare (7 and 7 "
+	    "words, 20 needed); 100% of words agree");
+	free(text);
+
+	b.abstract = item17.abstract;
+	text = reason(&a, &b, DUPES_ABSTRACT);
+	assert_string_equal(text, "abstract: too short to compare (7 and 150 "
+	    "words, 20 needed)");
+	free(text);
+
+	b.abstract = NULL;
+	text = reason(&a, &b, DUPES_ABSTRACT);
+	assert_string_equal(text, "abstract: missing on one side");
+	free(text);
+}
+
 static void
 test_find_empty(void **state)
 {
@@ -843,6 +879,42 @@ test_diff_equal_and_empty(void **state)
 	dupes_diff_free(&d);
 }
 
+/*
+ * Two titles of 200 KB each: every title step must stay linear in the
+ * title length (a scan from each word to the end of the title made
+ * this take minutes). Checks only that the comparison finishes and
+ * decides.
+ */
+static void
+test_long_titles_compare(void **state)
+{
+	static const char	 words[] = "neural network quantization of "
+	    "embedded sparse models ";
+	struct dupes_match	 m;
+	struct record		 ra, rb;
+	struct buf		 title;
+
+	(void)state;
+	buf_init(&title);
+	while (title.len < 200 * 1024)
+		buf_addstr(&title, words);
+	buf_addstr(&title, "part 2");
+	record_init(&ra);
+	record_init(&rb);
+	record_set(&ra.title, buf_str(&title));
+	record_set(&rb.title, buf_str(&title));
+	record_add_author(&ra, "Mostafa Salehi", NULL, NULL);
+	record_add_author(&rb, "Mostafa Salehi", NULL, NULL);
+	ra.year = rb.year = 2020;
+	dupes_compare(&ra, &rb, &m);
+	assert_true(m.duplicate);
+	assert_int_equal(m.reasons[DUPES_TITLE].verdict, DUPES_SAME);
+	dupes_match_free(&m);
+	record_clear(&ra);
+	record_clear(&rb);
+	buf_free(&title);
+}
+
 int
 main(void)
 {
@@ -880,9 +952,11 @@ main(void)
 		cmocka_unit_test(test_find_title_typo),
 		cmocka_unit_test(test_finder_streaming),
 		cmocka_unit_test(test_abstract_differs_counts_against),
+		cmocka_unit_test(test_short_abstracts_reason),
 		cmocka_unit_test(test_find_empty),
 		cmocka_unit_test(test_diff_case_and_words),
 		cmocka_unit_test(test_diff_equal_and_empty),
+		cmocka_unit_test(test_long_titles_compare),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

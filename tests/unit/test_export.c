@@ -18,7 +18,27 @@ enum {
 	KEEP_NAMES = 1 << 1,	/* each person's displayed name */
 	KEEP_EXTRA = 1 << 2,	/* record.extra */
 	KEEP_LITERAL = 1 << 3,	/* literal names such as organisations */
+	/* The format turns tabs and line breaks into spaces (TSV). */
+	FLAT_BREAKS = 1 << 4,
 };
+
+/* Returns s with each tab, CR, LF or CRLF replaced by a space, allocated. */
+static char *
+flatten(const char *s)
+{
+	char	*out, *q;
+
+	if (s == NULL)
+		return NULL;
+	out = xmalloc(strlen(s) + 1);
+	for (q = out; *s != '\0'; s++) {
+		if (s[0] == '\r' && s[1] == '\n')
+			continue;
+		*q++ = *s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s;
+	}
+	*q = '\0';
+	return out;
+}
 
 static const char *
 format_import_name(enum import_format f)
@@ -67,10 +87,14 @@ static void
 assert_same_record(const struct record *a, const struct record *b,
     int keep)
 {
-	size_t	i;
+	char	*abstract;
+	size_t	 i;
 
 	assert_same_text("title", a->title, b->title);
-	assert_same_text("abstract", a->abstract, b->abstract);
+	abstract = keep & FLAT_BREAKS ? flatten(a->abstract) :
+	    a->abstract == NULL ? NULL : xstrdup(a->abstract);
+	assert_same_text("abstract", abstract, b->abstract);
+	free(abstract);
 	assert_int_equal(a->year, b->year);
 	assert_same_text("journal", a->journal, b->journal);
 	assert_same_text("volume", a->volume, b->volume);
@@ -149,10 +173,15 @@ test_export_same_format_round_trips(void **state)
 		  KEEP_BYLINE | KEEP_NAMES | KEEP_EXTRA | KEEP_LITERAL },
 		{ "tests/data/sample-crlf.ris", IMPORT_RIS, &export_ris,
 		  IMPORT_RIS, KEEP_BYLINE | KEEP_NAMES | KEEP_EXTRA },
+		/*
+		 * The author column is written as "Family, Given", so bylines
+		 * such as "Bluher M." come back as "Bluher, M." and the
+		 * displayed name as "M. Bluher"; family and given names stay.
+		 */
 		{ "tests/data/diabetes-sample.csv", IMPORT_CSV, &export_csv,
-		  IMPORT_CSV, KEEP_BYLINE | KEEP_NAMES | KEEP_EXTRA },
+		  IMPORT_CSV, KEEP_EXTRA },
 		{ "tests/data/diabetes-sample.csv", IMPORT_CSV, &export_tsv,
-		  IMPORT_TSV, KEEP_BYLINE | KEEP_NAMES | KEEP_EXTRA },
+		  IMPORT_TSV, KEEP_EXTRA | FLAT_BREAKS },
 	};
 	size_t	i;
 
@@ -213,7 +242,8 @@ test_export_persian_round_trips(void **state)
 	} trips[] = {
 		{ &export_bibtex, IMPORT_BIBTEX, KEEP_NAMES | KEEP_LITERAL },
 		{ &export_csv, IMPORT_CSV, KEEP_NAMES | KEEP_LITERAL },
-		{ &export_tsv, IMPORT_TSV, KEEP_NAMES | KEEP_LITERAL },
+		{ &export_tsv, IMPORT_TSV, KEEP_NAMES | KEEP_LITERAL |
+		  FLAT_BREAKS },
 		{ &export_ris, IMPORT_RIS, KEEP_NAMES },
 	};
 	struct collected	 first = { NULL, 0 }, second = { NULL, 0 };
@@ -265,7 +295,7 @@ test_export_bibtex_keys(void **state)
 	assert_non_null(strstr(text, "@article{mullerlukasz2020okonomie,\n"));
 	assert_non_null(strstr(text, "@article{mullerlukasz2020okonomiea,\n"));
 	assert_non_null(strstr(text, "@article{mullerlukasz2020okonomieb,\n"));
-	/* The Persian record: a non-Latin name and title give only the year. */
+	/* The Persian record: a non-Latin name adds nothing to the key. */
 	assert_non_null(strstr(text, "@article{1399test,\n"));
 	assert_non_null(strstr(text, "@article{anon,\n"));
 	assert_non_null(strstr(text, "  title = {{The Ökonomie of Networks}}"));
@@ -361,6 +391,228 @@ test_export_csv_header(void **state)
 	free(text);
 }
 
+/* Returns line n (from 0) of text without its line end, allocated. */
+static char *
+line_of(const char *text, size_t n)
+{
+	const char	*end;
+
+	for (; n > 0 && text != NULL; n--) {
+		text = strchr(text, '\n');
+		if (text != NULL)
+			text++;
+	}
+	assert_non_null(text);
+	end = text + strcspn(text, "\r\n");
+	return xstrndup(text, (size_t)(end - text));
+}
+
+/*
+ * Records from BibTeX, RIS and CSV give one author form in the CSV
+ * export, "Family, Given; Family, Given", with the id and type filled.
+ */
+static void
+test_export_csv_authors_one_form(void **state)
+{
+	static const struct {
+		enum import_format	 from;
+		const char		*text;
+		const char		*row;
+	} cases[] = {
+		{ IMPORT_BIBTEX, "@article{k, author = {M\\\"uller, J\\\"org and "
+		  "Dehghan, Maedeh and Fran\\c{c}ois P\\'erez}, title = {T1}, "
+		  "year = 2020}\n",
+		  "k,article,T1,\"M\xc3\xbcller, J\xc3\xb6rg; Dehghan, Maedeh; "
+		  "P\xc3\xa9rez, Fran\xc3\xa7ois\",2020,,,,,,,,,," },
+		{ IMPORT_RIS, "TY  - JOUR\nAU  - M\xc3\xbcller, J\xc3\xb6rg\n"
+		  "AU  - Dehghan, Maedeh\nTI  - T2\nER  - \n",
+		  "mullert2,article,T2,\"M\xc3\xbcller, J\xc3\xb6rg; Dehghan, "
+		  "Maedeh\",,,,,,,,,,," },
+		{ IMPORT_CSV, "title,author\nT3,Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m; "
+		  "S\xc3\xb8ren Kierkegaard\n",
+		  "angstromt3,article,T3,\"\xc3\x85ngstr\xc3\xb6m, Zo\xc3\xab; "
+		  "Kierkegaard, S\xc3\xb8ren\",,,,,,,,,,," },
+	};
+	struct collected	 c = { NULL, 0 }, back = { NULL, 0 };
+	char			*text, *row, *error;
+	size_t			 i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		print_message("case %zu\n", i);
+		assert_int_equal(parse_string(cases[i].from, "in", cases[i].text,
+		    &c, &error), 0);
+		text = export_to_string(&export_csv, &c, false);
+		row = line_of(text, 1);
+		assert_string_equal(row, cases[i].row);
+		free(row);
+		assert_int_equal(parse_string(IMPORT_CSV, "out", text, &back,
+		    &error), 0);
+		assert_int_equal(back.n, 1);
+		assert_int_equal(back.records[0].nauthors, c.records[0].nauthors);
+		for (j = 0; j < c.records[0].nauthors; j++) {
+			assert_same_text("family", c.records[0].authors[j].family,
+			    back.records[0].authors[j].family);
+			assert_same_text("given", c.records[0].authors[j].given,
+			    back.records[0].authors[j].given);
+		}
+		free(text);
+		collected_free(&c);
+		collected_free(&back);
+	}
+}
+
+/*
+ * One person whose parts hold several words would read as a comma list
+ * of two; a trailing ';' keeps it one person. A part with a separator
+ * goes in braces.
+ */
+static void
+test_export_csv_author_edge_cases(void **state)
+{
+	struct collected	 c = { NULL, 0 }, back = { NULL, 0 };
+	char			*text, *row, *error;
+
+	(void)state;
+	c.records = xcalloc(2, sizeof *c.records);
+	c.n = 2;
+	record_init(&c.records[0]);
+	record_set(&c.records[0].title, "T");
+	record_add_author(&c.records[0], NULL, "María José",
+	    "Pérez García");
+	record_init(&c.records[1]);
+	record_set(&c.records[1].title, "U");
+	record_add_author(&c.records[1], NULL, "Jane", "Smith and Wesson");
+	record_add_author(&c.records[1], "World Health Organization", NULL,
+	    NULL);
+	text = export_to_string(&export_csv, &c, false);
+	row = line_of(text, 1);
+	assert_string_equal(row, "perezgarciat,article,T,\"Pérez García, "
+	    "María José;\",,,,,,,,,,,");
+	free(row);
+	row = line_of(text, 2);
+	assert_string_equal(row, "smithandwessonu,article,U,\"{Smith and "
+	    "Wesson}, Jane; {World Health Organization}\",,,,,,,,,,,");
+	free(row);
+	assert_int_equal(parse_string(IMPORT_CSV, "out", text, &back, &error),
+	    0);
+	assert_int_equal(back.n, 2);
+	assert_same_record(&c.records[0], &back.records[0],
+	    KEEP_NAMES | KEEP_LITERAL);
+	assert_same_record(&c.records[1], &back.records[1],
+	    KEEP_NAMES | KEEP_LITERAL);
+	free(text);
+	collected_free(&c);
+	collected_free(&back);
+}
+
+/*
+ * TSV is one record a line with nothing quoted, and reads back: a
+ * leading quote and NA stay text, line breaks and tabs become spaces.
+ */
+static void
+test_export_tsv_text(void **state)
+{
+	struct collected	 c = { NULL, 0 }, back = { NULL, 0 };
+	char			*text, *error;
+
+	(void)state;
+	c.records = xcalloc(3, sizeof *c.records);
+	c.n = 3;
+	record_init(&c.records[0]);
+	record_set(&c.records[0].title, "\"Quoted\" title, with comma");
+	record_set(&c.records[0].abstract, "Line one.\r\nLine\ttwo\n\nend");
+	record_set(&c.records[0].source_id, "a");
+	record_init(&c.records[1]);
+	record_set(&c.records[1].title, "NA");
+	record_set(&c.records[1].source_id, "b");
+	record_init(&c.records[2]);
+	record_set(&c.records[2].title, "\"Whole title in quotes\"");
+	record_set(&c.records[2].abstract, "\"Open quote\n");
+	record_set(&c.records[2].source_id, "c");
+	text = export_to_string(&export_tsv, &c, false);
+	assert_string_equal(text,
+	    "id\ttype\ttitle\tauthor\tyear\tjournal\tvolume\tissue\tpages\t"
+	    "doi\tisbn\turl\tkeywords\tabstract\textra_json\n"
+	    "a\tarticle\t\"Quoted\" title, with comma\t\t\t\t\t\t\t\t\t\t\t"
+	    "Line one. Line two  end\t\n"
+	    "b\tarticle\tNA\t\t\t\t\t\t\t\t\t\t\t\t\n"
+	    "c\tarticle\t\"Whole title in quotes\"\t\t\t\t\t\t\t\t\t\t\t"
+	    "\"Open quote \t\n");
+	assert_int_equal(parse_string(IMPORT_TSV, "out.tsv", text, &back,
+	    &error), 0);
+	assert_int_equal(back.n, 3);
+	assert_string_equal(back.records[0].title, "\"Quoted\" title, with comma");
+	assert_string_equal(back.records[0].abstract, "Line one. Line two  end");
+	assert_string_equal(back.records[1].title, "NA");
+	assert_string_equal(back.records[2].title, "\"Whole title in quotes\"");
+	assert_string_equal(back.records[2].abstract, "\"Open quote ");
+	free(text);
+	collected_free(&c);
+	collected_free(&back);
+}
+
+/* A RIS name with the Arabic comma becomes "Family, Given" in BibTeX. */
+static void
+test_export_arabic_comma_name(void **state)
+{
+	struct collected	 c = { NULL, 0 };
+	char			*text, *error;
+
+	(void)state;
+	assert_int_equal(parse_string(IMPORT_RIS, "in.ris", "TY  - JOUR\n"
+	    "AU  - \xd8\xaf\xd9\x87\xd9\x82\xd8\xa7\xd9\x86\xd8\x8c "
+	    "\xd9\x85\xd8\xa7\xd8\xa6\xd8\xaf\xd9\x87\nTI  - T\nER  - \n",
+	    &c, &error), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.records[0].nauthors, 1);
+	text = export_to_string(&export_bibtex, &c, false);
+	assert_non_null(strstr(text, "  author = {\xd8\xaf\xd9\x87\xd9\x82"
+	    "\xd8\xa7\xd9\x86, \xd9\x85\xd8\xa7\xd8\xa6\xd8\xaf\xd9\x87},"));
+	free(text);
+	collected_free(&c);
+}
+
+/*
+ * Records with no Latin letter in name or title get "anon", the year
+ * and a hash of the title, not a bare year; the same title twice gets
+ * a letter after it.
+ */
+static void
+test_export_bibtex_script_keys(void **state)
+{
+	static const char *const titles[] = {
+		"\xd8\xb4\xd8\xa8\xda\xa9\xd9\x87 \xd8\xb9\xd8\xb5\xd8\xa8\xdb\x8c",
+		"\xd9\x85\xd8\xaf\xd9\x84 \xd8\xb2\xd8\xa8\xd8\xa7\xd9\x86",
+		"\xd8\xb4\xd8\xa8\xda\xa9\xd9\x87 \xd8\xb9\xd8\xb5\xd8\xa8\xdb\x8c",
+	};
+	struct collected	 c = { NULL, 0 };
+	char			*text;
+	size_t			 i;
+
+	(void)state;
+	c.records = xcalloc(4, sizeof *c.records);
+	c.n = 4;
+	for (i = 0; i < 3; i++) {
+		record_init(&c.records[i]);
+		record_set(&c.records[i].title, titles[i]);
+		record_add_author(&c.records[i], NULL, "\xd9\x85\xd8\xa7\xd8\xa6"
+		    "\xd8\xaf\xd9\x87", "\xd8\xaf\xd9\x87\xd9\x82\xd8\xa7\xd9\x86");
+		c.records[i].year = 1400;
+	}
+	record_init(&c.records[3]);
+	record_add_author(&c.records[3], NULL, NULL,
+	    "\xd8\xaf\xd9\x87\xd9\x82\xd8\xa7\xd9\x86");
+	text = export_to_string(&export_bibtex, &c, false);
+	assert_non_null(strstr(text, "@article{anon14002aef5d,\n"));
+	assert_non_null(strstr(text, "@article{anon14000f96b3,\n"));
+	assert_non_null(strstr(text, "@article{anon14002aef5da,\n"));
+	assert_non_null(strstr(text, "@article{anon,\n"));
+	assert_null(strstr(text, "@article{1400"));
+	free(text);
+	collected_free(&c);
+}
+
 static void
 test_export_write_error(void **state)
 {
@@ -413,6 +665,11 @@ main(void)
 		cmocka_unit_test(test_export_json_text),
 		cmocka_unit_test(test_export_ris_text),
 		cmocka_unit_test(test_export_csv_header),
+		cmocka_unit_test(test_export_csv_authors_one_form),
+		cmocka_unit_test(test_export_csv_author_edge_cases),
+		cmocka_unit_test(test_export_tsv_text),
+		cmocka_unit_test(test_export_arabic_comma_name),
+		cmocka_unit_test(test_export_bibtex_script_keys),
 		cmocka_unit_test(test_export_write_error),
 		cmocka_unit_test(test_export_format_find),
 	};

@@ -63,7 +63,21 @@ static const struct {
 	{ "superscript", "x\xc2\xb2", "x2" },
 	{ "fullwidth", "\xef\xbc\xa1\xef\xbc\xa2", "ab" },
 	{ "dotted capital i", "\xc4\xb0stanbul", "istanbul" },
-	{ "o slash kept", "\xc3\xb8", "\xc3\xb8" },
+	{ "o slash", "S\xc3\xb8ren", "soren" },
+	{ "capital o slash", "\xc3\x98RSTED", "orsted" },
+	{ "ae ligature", "\xc3\x86sop \xc3\xa6ther", "aesop aether" },
+	{ "oe ligature", "\xc5\x92uvre c\xc5\x93ur", "oeuvre coeur" },
+	{ "capital sharp s", "STRA\xe1\xba\x9e" "E", "strasse" },
+	{ "d with stroke", "\xc4\x90or\xc4\x91" "e", "dorde" },
+	{ "eth", "\xc3\x90\xc3\xb0", "dd" },
+	{ "l with stroke", "\xc5\x81\xc3\xb3" "d\xc5\xba \xc5\x82", "lodz l" },
+	{ "thorn", "\xc3\x9eing \xc3\xbe", "thing th" },
+	{ "dotless i", "Ayd\xc4\xb1n", "aydin" },
+	{ "h with stroke", "\xc4\xa6\xc4\xa7", "hh" },
+	{ "t with stroke", "\xc5\xa6\xc5\xa7", "tt" },
+	{ "kra", "\xc4\xb8", "k" },
+	{ "o slash with accent", "\xc3\xb8\xcc\x81x", "ox" },
+	{ "o slash in persian run", "\xd9\x85\xc3\xb8", "\xd9\x85o" },
 	{ "no-break space", "a\xc2\xa0" "b", "a b" },
 	{ "invalid utf-8 repaired", "caf\xe9", "cafe" },
 	/* typography */
@@ -176,6 +190,34 @@ test_fold_idempotent(void **state)
 		check_string(fold_cases[i].name, twice, once);
 		free(once);
 		free(twice);
+	}
+}
+
+/*
+ * The per-code-point table and the slow path fold Latin letters alike.
+ * A letter alone takes the table; a combining short stroke overlay
+ * (U+0335) after it sends it down the slow path, which drops that
+ * accent and composes with no Latin letter.
+ */
+static void
+test_fold_fast_matches_slow(void **state)
+{
+	char		 alone[8], marked[8], name[32];
+	char		*fast, *slow;
+	uint32_t	 uc;
+
+	(void)state;
+	for (uc = 0xa0; uc <= 0x24f; uc++) {
+		alone[0] = (char)(0xc0 | (uc >> 6));
+		alone[1] = (char)(0x80 | (uc & 0x3f));
+		alone[2] = '\0';
+		snprintf(marked, sizeof marked, "%s\xcc\xb5", alone);
+		snprintf(name, sizeof name, "U+%04X", (unsigned)uc);
+		fast = text_fold(alone);
+		slow = text_fold(marked);
+		check_string(name, slow, fast);
+		free(fast);
+		free(slow);
 	}
 }
 
@@ -346,6 +388,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold_table),
 		cmocka_unit_test(test_fold_idempotent),
+		cmocka_unit_test(test_fold_fast_matches_slow),
 		cmocka_unit_test(test_words_match_index),
 		cmocka_unit_test(test_fold_throughput),
 	};

@@ -277,6 +277,58 @@ minimal_entry_parses(void **state)
 	collected_free(&c);
 }
 
+/* Returns text with each LF replaced by end, allocated. */
+static char *
+with_line_ends(const char *text, const char *end)
+{
+	char	*out, *q;
+	size_t	 i;
+
+	out = xmalloc(strlen(text) * strlen(end) + 1);
+	for (i = 0, q = out; text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			memcpy(q, end, strlen(end));
+			q += strlen(end);
+		} else
+			*q++ = text[i];
+	}
+	*q = '\0';
+	return out;
+}
+
+/* The minimal entry with lone CR line ends, and with CRLF. */
+static void
+cr_line_ends_parse(void **state)
+{
+	static const char *const ends[] = { "\r", "\r\n" };
+	struct collected	 c = { .n = 0 };
+	char			*error, *text;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		text = with_line_ends(good_entry, ends[i]);
+		assert_int_equal(parse(text, strlen(text), &c, &error), 0);
+		assert_int_equal(c.n, 1);
+		assert_string_equal(c.records[0].title, "A title");
+		assert_int_equal(c.records[0].nauthors, 2);
+		assert_string_equal(c.records[0].authors[1].family, "Turing");
+		assert_string_equal(c.records[0].teaser, "A teaser");
+		assert_string_equal(c.records[0].abstract, "The full abstract.");
+		assert_string_equal(c.records[0].subject, "Test");
+		collected_free(&c);
+		free(text);
+	}
+	/* Line numbers in messages count lone CRs too. */
+	text = with_line_ends("1 - A title\nAda\xc2\xa0Lovelace\n"
+	    "A teaser More\n", "\r");
+	assert_int_equal(parse(text, strlen(text), &c, &error), -1);
+	assert_true(starts_with(error, "test.txt:3:"));
+	free(error);
+	collected_free(&c);
+	free(text);
+}
+
 struct malformed_case {
 	const char	*name;
 	const char	*text;
@@ -337,6 +389,7 @@ main(void)
 		cmocka_unit_test(bundled_listing_all_articles),
 		cmocka_unit_test(item_14_people_split),
 		cmocka_unit_test(minimal_entry_parses),
+		cmocka_unit_test(cr_line_ends_parse),
 		cmocka_unit_test(malformed_listings_rejected),
 	};
 

@@ -78,6 +78,24 @@ static const struct names_case cases[] = {
 		{ "John Smith, III", "John", "Smith" } } },
 	{ "El Hachmane,", NAMES_AUTO, 1, {
 		{ "El Hachmane", NULL, "El Hachmane" } } },
+	/* The Arabic comma U+060C and the fullwidth comma U+FF0C split too. */
+	{ "دهقان، مائده", NAMES_ONE, 1, {
+		{ "مائده دهقان", "مائده", "دهقان" } } },
+	{ "دهقان، مائده", NAMES_AUTO, 1, {
+		{ "مائده دهقان", "مائده", "دهقان" } } },
+	{ "دهقان، مائده; Shafiei Nikabadi, Mohsen", NAMES_AUTO, 2, {
+		{ "مائده دهقان", "مائده", "دهقان" },
+		{ "Mohsen Shafiei Nikabadi", "Mohsen", "Shafiei Nikabadi" } } },
+	{ "دهقان، مائده، رضایی، علی", NAMES_AUTO, 2, {
+		{ "مائده دهقان", "مائده", "دهقان" },
+		{ "علی رضایی", "علی", "رضایی" } } },
+	{ "دهقان،مائده and Smith, John", NAMES_AUTO, 2, {
+		{ "مائده دهقان", "مائده", "دهقان" },
+		{ "John Smith", "John", "Smith" } } },
+	{ "{دهقان، مائده}", NAMES_ONE, 1, {
+		{ "دهقان، مائده", NULL, NULL } } },
+	{ "山田，太郎", NAMES_ONE, 1, {
+		{ "太郎 山田", "太郎", "山田" } } },
 	{ "", NAMES_AUTO, 0, { { NULL, NULL, NULL } } },
 };
 
@@ -127,6 +145,8 @@ test_names_guess_style(void **state)
 	assert_int_equal(names_guess_style("John Smith, Jane Doe"),
 	    NAMES_COMMA);
 	assert_int_equal(names_guess_style("J.-P. Sartre"), NAMES_ONE);
+	assert_int_equal(names_guess_style("دهقان، مائده، رضایی، علی"),
+	    NAMES_COMMA);
 }
 
 static char *

@@ -80,6 +80,62 @@ test_ris_crlf_and_bom(void **state)
 	collected_free(&c);
 }
 
+/*
+ * tests/data/sample.ris with lone CR line ends, as classic Mac OS
+ * programs write them, reads as with LF: the same records, fields and
+ * line numbers.
+ */
+static void
+test_ris_lone_cr(void **state)
+{
+	struct import_context	 ctx;
+	struct collected	 c = { NULL, 0 };
+	char			*data, *error, *p;
+	size_t			 len;
+
+	(void)state;
+	data = read_whole_file(unit_data_path("tests/data/sample.ris"), &len);
+	assert_non_null(data);
+	for (p = data; (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL;)
+		*p = '\r';
+	memset(&ctx, 0, sizeof ctx);
+	ctx.path = "cr.ris";
+	ctx.quiet = true;
+	assert_int_equal(parse_data(&ctx, IMPORT_RIS, data, len, &c, &error), 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.records[0].line, 1);
+	assert_int_equal(c.records[0].nauthors, 2);
+	assert_string_equal(c.records[0].authors[1].family, "Shafiei Nikabadi");
+	assert_string_equal(c.records[0].title, "Identify and assess the "
+	    "relative importance of knowledge management strategies");
+	assert_string_equal(c.records[0].abstract,
+	    "First line of the abstract.\nSecond line of the abstract.");
+	assert_string_equal(c.records[0].source_id, "nn-1");
+	assert_int_equal(c.records[1].line, 25);
+	assert_string_equal(c.records[1].title, "A conference paper");
+	collected_free(&c);
+	free(data);
+}
+
+/* LF, CRLF and lone CR mixed in one file, an empty line of each kind. */
+static void
+test_ris_mixed_line_ends(void **state)
+{
+	struct collected	 c = { NULL, 0 };
+	char			*error;
+	const char		*ris = "TY  - JOUR\rTI  - One\r\nER  - \r\r"
+	    "TY  - JOUR\nTI  - Two\rER  - \r\n\r\n";
+
+	(void)state;
+	assert_int_equal(parse_string(IMPORT_RIS, "m.ris", ris, &c, &error),
+	    0);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.records[0].title, "One");
+	assert_string_equal(c.records[1].title, "Two");
+	assert_int_equal(c.records[1].line, 5);
+	collected_free(&c);
+}
+
 static void
 test_ris_only_editors(void **state)
 {
@@ -171,6 +227,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ris_sample_file),
 		cmocka_unit_test(test_ris_crlf_and_bom),
+		cmocka_unit_test(test_ris_lone_cr),
+		cmocka_unit_test(test_ris_mixed_line_ends),
 		cmocka_unit_test(test_ris_only_editors),
 		cmocka_unit_test(test_ris_missing_er),
 		cmocka_unit_test(test_ris_other_errors),

@@ -185,6 +185,59 @@ test_cluster_end(void **state)
 	assert_int_equal(c.len, 0);
 }
 
+/*
+ * A cluster longer than the first bytes looked at (a letter with 100
+ * combining accents, 201 bytes) stays whole, and a NUL inside the
+ * length still ends the text.
+ */
+static void
+test_cluster_long_and_nul(void **state)
+{
+	struct text_cluster	 c;
+	char			*s;
+	size_t			 i, n;
+
+	(void)state;
+	s = malloc(1 + 100 * 2 + 2);
+	assert_non_null(s);
+	s[0] = 'e';
+	for (i = 0; i < 100; i++)
+		memcpy(s + 1 + 2 * i, "\xcc\x81", 2);
+	memcpy(s + 201, "x", 2);
+	n = text_next_cluster(s, strlen(s), &c);
+	check_int("accent flood length", (long)n, 201);
+	check_int("accent flood width", c.width, 1);
+	free(s);
+	n = text_next_cluster("\xc3\xa9\0x", 4, &c);
+	check_int("nul after a letter", (long)n, 2);
+	check_int("width stops at nul", text_width("\xc3\xa9\0\xc3\xa9", 5), 1);
+}
+
+/*
+ * Width and truncation of a 200 KB title of accented words: walking it
+ * must look at each byte a bounded number of times (searching the rest
+ * of the string for a NUL at every cluster took seconds).
+ */
+static void
+test_width_long_text(void **state)
+{
+	char	*s, *cut;
+	size_t	 i, n;
+
+	(void)state;
+	n = 200 * 1024 / 8;
+	s = malloc(n * 8 + 1);
+	assert_non_null(s);
+	for (i = 0; i < n; i++)
+		memcpy(s + 8 * i, "caf\xc3\xa9 ab", 8);
+	s[n * 8] = '\0';
+	check_int("long width", text_strwidth(s), (int)(n * 7));
+	cut = text_truncate(s, 10);
+	check_string("long truncated", cut, "caf\xc3\xa9 abca\xe2\x80\xa6");
+	free(cut);
+	free(s);
+}
+
 /* --- Fitting and truncation ------------------------------------------- */
 
 static const struct {
@@ -674,6 +727,8 @@ main(void)
 		cmocka_unit_test(test_width_stops_at_len),
 		cmocka_unit_test(test_cluster_table),
 		cmocka_unit_test(test_cluster_end),
+		cmocka_unit_test(test_cluster_long_and_nul),
+		cmocka_unit_test(test_width_long_text),
 		cmocka_unit_test(test_fit_table),
 		cmocka_unit_test(test_truncate_table),
 		cmocka_unit_test(test_truncate_emoji_title),
