@@ -110,9 +110,24 @@ open_catalogue(const struct cli_options *o)
 static char *
 display_cell(const struct cli_options *o, const char *field, int width)
 {
-	char	*safe, *cut, *visual;
+	char	*safe, *cut, *visual, *head = NULL;
+	size_t	 len;
 
-	safe = text_sanitize(field != NULL ? field : "");
+	if (field == NULL)
+		field = "";
+	/*
+	 * Sanitising a megabyte title to show 40 columns of it is waste:
+	 * sanitise only a prefix that is surely wider than the cell (every
+	 * character takes at most 4 bytes and, if it shows, at least 1
+	 * column; the rest may be zero-width, hence the generous margin).
+	 */
+	len = strlen(field);
+	if (width > 0 && len > (size_t)width * 64 + 256) {
+		head = xstrndup(field, (size_t)width * 64 + 256);
+		field = head;
+	}
+	safe = text_sanitize(field);
+	free(head);
 	cut = width > 0 ? text_truncate(safe, width) : xstrdup(safe);
 	free(safe);
 	if (bidi_resolve(o->bidi) != BIDI_APP ||
@@ -148,26 +163,35 @@ put_padded(const char *s, int width, bool rtl)
 		putchar(' ');
 }
 
-/* The authors for a list row: all of them, or the first and "et al.". */
+#define ET_AL	" et al."
+
+/*
+ * Returns the authors for a list row, allocated: all of them when they
+ * fit, else the first one, and sets *et_al to say that " et al." is to
+ * follow.
+ */
 static char *
-short_authors(const char *authors, int width)
+short_authors(const char *authors, int width, bool *et_al)
 {
 	const char	*semi;
 
+	*et_al = false;
 	if (text_strwidth(authors) <= width)
 		return xstrdup(authors);
 	semi = strstr(authors, "; ");
 	if (semi == NULL)
 		return xstrdup(authors);
-	return xasprintf("%.*s et al.", (int)(semi - authors), authors);
+	*et_al = true;
+	return xstrndup(authors, (size_t)(semi - authors));
 }
 
 static void
 print_text_row(const struct cli_options *o, const struct catalogue_row *row,
     int numw, int width)
 {
-	char	*title, *authors, *shortened;
-	int	 rest, titlew, authorw;
+	char	*title, *authors, *first;
+	int	 rest, titlew, authorw, namew;
+	bool	 et_al;
 
 	rest = width - numw - 4;
 	if (rest < 10)
@@ -178,13 +202,22 @@ print_text_row(const struct cli_options *o, const struct catalogue_row *row,
 	title = display_cell(o, row->title, titlew);
 	put_padded(title, titlew, shown_rtl(o, row->title));
 	fputs("  ", stdout);
-	shortened = short_authors(row->authors, authorw);
-	authors = display_cell(o, shortened, authorw);
+
+	/*
+	 * The first author is reordered alone, with its own direction, and
+	 * " et al." follows it left to right: reordered together, a Persian
+	 * name would pull the full stop to the wrong side.
+	 */
+	first = short_authors(row->authors, authorw, &et_al);
+	namew = et_al ? authorw - (int)strlen(ET_AL) : authorw;
+	authors = display_cell(o, first, namew > 1 ? namew : 1);
 	fputs(authors, stdout);
+	if (et_al)
+		fputs(ET_AL, stdout);
 	putchar('\n');
 	free(title);
 	free(authors);
-	free(shortened);
+	free(first);
 }
 
 static void

@@ -783,9 +783,7 @@ open_catalogue(const struct ui_options *o)
 
 	path = o->catalogue != NULL ? o->catalogue : catalogue_bundled_path();
 	if (catalogue_open(path, CATALOGUE_READ, &c, &error) != 0) {
-		fprintf(stderr, "fehrest: %s%s\n", error, o->catalogue == NULL ?
-		    "; the bundled catalogue is missing: run 'make' in the "
-		    "source tree or reinstall" : "");
+		fprintf(stderr, "fehrest: %s\n", error);
 		free(error);
 		return NULL;
 	}

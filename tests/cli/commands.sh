@@ -92,6 +92,14 @@ ok "unknown format names it" err_has 'yaml'
 run list --format=bibtex
 ok "list rejects export formats" status_is 2
 
+# A Persian first author: " et al." stays after the name, left to right.
+printf '1 - A title\n\331\205\330\247\330\246\330\257\331\207\302\240\330\257\331\207\331\202\330\247\331\206 Alan\302\240Turing Ada\302\240Lovelace\nT More\nThe abstract. Manuscript profile\n' > "$TEST_TMP/persian.txt"
+"$FEHREST" import --quiet "$TEST_TMP/persian.txt" --into "$TEST_TMP/persian.db"
+run list --catalogue "$TEST_TMP/persian.db" -w 60 --bidi=terminal
+ok "Persian first author then et al." out_has 'مائده دهقان et al\.$'
+run list --catalogue "$TEST_TMP/persian.db" -w 60 --bidi=app
+ok "et al. stays left to right under --bidi=app" out_has ' et al\.$'
+
 run --help
 ok "help exits 0" status_is 0
 ok "help documents --bidi" out_has '--bidi'
