@@ -126,3 +126,23 @@ screenshots: all
 
 clean:
 	rm -rf build fehrest $(CATALOGUE) $(CATALOGUE).tmp
+
+# Benchmarks: the generator of synthetic catalogues and the driver that
+# times filtering in process (see bench/run). BENCH_SIZES and BENCH_RUNS
+# shorten a run: make bench BENCH_SIZES="10000 100000" BENCH_RUNS=5
+BENCH_SIZES ?= 10000 100000 1000000
+BENCH_RUNS ?= 10
+export BENCH_SIZES BENCH_RUNS
+
+bench: build/bench/generate build/bench/filter
+
+build/bench/generate: bench/generate.c build/config.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(OPT) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) -o $@ $< \
+		$(LDFLAGS)
+
+build/bench/filter: bench/filter.c $(LIBOBJ) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(DEP_LIBS) $(LDFLAGS)
