@@ -146,3 +146,8 @@ build/bench/filter: bench/filter.c $(LIBOBJ) $(wildcard include/*.h)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(DEP_LIBS) $(LDFLAGS)
+
+build/bench/import-probe: bench/import-probe.c $(LIBOBJ) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(DEP_LIBS) $(LDFLAGS)
