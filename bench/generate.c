@@ -2,6 +2,7 @@
  * generate: writes a synthetic catalogue for the benchmarks.
  *
  *   generate [-f csv|listing] [-s SEED] [-d RATE] COUNT DIR
+ *   generate -V
  *
  * Writes DIR/records.csv (or DIR/records.txt in the journal listing
  * format) with COUNT articles, and DIR/clusters.csv, one planted pair of
@@ -35,6 +36,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Printed by -V; raise it whenever the output changes, so that stored
+   catalogues are built again. */
+#define GENERATOR_VERSION	1
 
 #define VOCABULARY	60000
 #define TITLE_FIRST	20		/* titles skip the function words */
@@ -715,7 +720,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: generate [-f csv|listing] [-s SEED] "
-	    "[-d RATE] COUNT DIR\n");
+	    "[-d RATE] COUNT DIR\n       generate -V\n");
 	exit(2);
 }
 
@@ -733,8 +738,11 @@ main(int argc, char **argv)
 	char		*end, *rpath, *cpath;
 	int		 ch;
 
-	while ((ch = getopt(argc, argv, "f:s:d:")) != -1) {
+	while ((ch = getopt(argc, argv, "f:s:d:V")) != -1) {
 		switch (ch) {
+		case 'V':
+			printf("generate %d\n", GENERATOR_VERSION);
+			return 0;
 		case 'f':
 			if (strcmp(optarg, "csv") == 0)
 				format = FORMAT_CSV;
