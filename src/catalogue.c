@@ -649,6 +649,22 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 		    c->path);
 		return -1;
 	}
+	/*
+	 * Numbers are unique within a catalogue so that "show N" names one
+	 * article; a number already taken (a second listing imported into
+	 * the same file) is replaced, and the source's own number stays in
+	 * source_id.
+	 */
+	if (r->number != 0) {
+		long	existing;
+
+		rc = catalogue_find_number(c, r->number, &existing, error);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			r->number = 0;
+		rc = -1;
+	}
 	if (r->number == 0) {
 		if ((st = get_stmt(c, ST_NEXT_NUMBER, error)) == NULL)
 			return -1;

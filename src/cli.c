@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "catalogue.h"
 #include "cli.h"
+#include "duplicates.h"
 #include "import.h"
 #include "json.h"
 #include "query.h"
@@ -166,6 +167,27 @@ print_tsv_field(const char *s)
 	safe = text_sanitize(s != NULL ? s : "");
 	fputs(safe, stdout);
 	free(safe);
+}
+
+/* Writes s as one RFC 4180 CSV field, quoted when it must be. */
+static void
+print_csv_field(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			putchar('"');
+		putchar(*p);
+	}
+	putchar('"');
 }
 
 static void
@@ -609,10 +631,141 @@ cli_export(const struct cli_options *o, const char *query)
 	return 2;
 }
 
+static void
+print_dupes_text(const struct cli_options *o, const struct duplicates *d)
+{
+	const struct duplicates_cluster	*cl;
+	const struct duplicates_member	*m;
+	char				*title, *reason;
+	size_t				 i, j;
+	int				 width;
+
+	width = output_width(o);
+	for (i = 0; i < d->nclusters; i++) {
+		cl = &d->clusters[i];
+		printf("%sCluster %zu: %zu records, score %d\n", i > 0 ? "\n" :
+		    "", i + 1, cl->nmembers, cl->score);
+		for (j = 0; j < cl->nmembers; j++) {
+			m = &cl->members[j];
+			title = display_cell(o, m->title, width - 24 > 10 ?
+			    width - 24 : 10);
+			printf("  %6ld  %-12s  %s\n", m->number,
+			    m->source_id != NULL ? m->source_id : "-", title);
+			free(title);
+		}
+		for (j = 0; j < cl->nreasons; j++) {
+			reason = text_sanitize(cl->reasons[j]);
+			print_labelled(o, "  why", reason, width);
+			free(reason);
+		}
+	}
+}
+
+static void
+print_dupes_rows(const struct duplicates *d, char sep)
+{
+	const struct duplicates_cluster	*cl;
+	const struct duplicates_member	*m;
+	size_t				 i, j;
+
+	printf("cluster%cnumber%csource_id%cscore%ctitle\n", sep, sep, sep,
+	    sep);
+	for (i = 0; i < d->nclusters; i++) {
+		cl = &d->clusters[i];
+		for (j = 0; j < cl->nmembers; j++) {
+			m = &cl->members[j];
+			printf("%zu%c%ld%c", i + 1, sep, m->number, sep);
+			if (sep == ',') {
+				print_csv_field(m->source_id);
+				printf(",%d,", cl->score);
+				print_csv_field(m->title);
+			} else {
+				print_tsv_field(m->source_id);
+				printf("\t%d\t", cl->score);
+				print_tsv_field(m->title);
+			}
+			putchar('\n');
+		}
+	}
+}
+
+static void
+print_dupes_json(const struct duplicates *d)
+{
+	const struct duplicates_cluster	*cl;
+	const struct duplicates_member	*m;
+	struct buf			 b;
+	size_t				 i, j;
+
+	buf_init(&b);
+	buf_addch(&b, '[');
+	for (i = 0; i < d->nclusters; i++) {
+		cl = &d->clusters[i];
+		buf_printf(&b, "%s\n  {\n    \"cluster\": %zu,\n    \"score\": "
+		    "%d,\n    \"records\": [", i > 0 ? "," : "", i + 1,
+		    cl->score);
+		for (j = 0; j < cl->nmembers; j++) {
+			m = &cl->members[j];
+			buf_printf(&b, "%s\n      {\"number\": %ld, \"source_id\": ",
+			    j > 0 ? "," : "", m->number);
+			json_add_string(&b, m->source_id);
+			buf_addstr(&b, ", \"title\": ");
+			json_add_string(&b, m->title);
+			buf_addch(&b, '}');
+		}
+		buf_addstr(&b, "\n    ],\n    \"reasons\": [");
+		for (j = 0; j < cl->nreasons; j++) {
+			buf_addstr(&b, j > 0 ? ",\n      " : "\n      ");
+			json_add_string(&b, cl->reasons[j]);
+		}
+		buf_addstr(&b, "\n    ]\n  }");
+	}
+	buf_addstr(&b, d->nclusters > 0 ? "\n]\n" : "]\n");
+	fwrite(buf_str(&b), 1, b.len, stdout);
+	buf_free(&b);
+}
+
 int
 cli_dupes(const struct cli_options *o)
 {
-	(void)o;
-	fprintf(stderr, "fehrest: dupes is not available yet\n");
-	return 2;
+	struct catalogue	*c;
+	struct duplicates	 d;
+	char			*error;
+
+	if (o->format != CLI_TEXT && o->format != CLI_TSV &&
+	    o->format != CLI_CSV && o->format != CLI_JSON) {
+		fprintf(stderr, "fehrest: dupes: --format=%s is not available "
+		    "here; use text, tsv, csv or json\n",
+		    format_names[o->format]);
+		return 2;
+	}
+	if ((c = open_catalogue(o)) == NULL)
+		return 2;
+	if (duplicates_get(c, &d, &error) != 0) {
+		fprintf(stderr, "fehrest: %s\n", error);
+		free(error);
+		catalogue_close(c);
+		return 2;
+	}
+	if (o->format == CLI_TEXT)
+		print_dupes_text(o, &d);
+	else if (o->format == CLI_TSV)
+		print_dupes_rows(&d, '\t');
+	else if (o->format == CLI_CSV)
+		print_dupes_rows(&d, ',');
+	else
+		print_dupes_json(&d);
+	catalogue_close(c);
+	if (fflush(stdout) != 0) {
+		duplicates_free(&d);
+		fprintf(stderr, "fehrest: writing the output failed: %s\n",
+		    strerror(errno));
+		return 2;
+	}
+	if (d.nclusters == 0) {
+		duplicates_free(&d);
+		return 1;
+	}
+	duplicates_free(&d);
+	return 0;
 }

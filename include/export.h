@@ -1,0 +1,77 @@
+/*
+ * Writing records to BibTeX, RIS, CSV, TSV and CSL-JSON.
+ *
+ * A writer streams: export_begin() writes what opens the file (the CSV
+ * header, JSON's '['), export_record() one record at a time in the
+ * caller's order, and export_end() what closes it, then flushes. Each
+ * returns 0, or -1 with an allocated message in *error when writing
+ * failed; after a failure the output is incomplete and the caller
+ * should remove it. Strings in records must be valid UTF-8.
+ *
+ * Each format writes what the matching reader in import.h reads back
+ * to the same fields: the byline only as people (except in CSV), and
+ * BibTeX keys made up unless options.keep_ids is set.
+ */
+#ifndef FEHREST_EXPORT_H
+#define FEHREST_EXPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "record.h"
+
+struct export_writer;
+/* One output format; the formats are the constants below. */
+struct export_format;
+
+/*
+ * BibTeX: one @type{key, ...} entry per record. A key is the first
+ * author's family name ("anon" with no authors, nothing when the name
+ * has no Latin letters), the year and the first title word that is not
+ * a stop word, folded to lowercase ASCII, then a, b, c, ... until it is
+ * unique in the file. LaTeX's special characters are escaped, other
+ * text stays UTF-8, and the title gets an extra pair of braces so
+ * styles keep its case.
+ */
+extern const struct export_format export_bibtex;
+/* RIS: TY first and ER last, one AU and one KW per line, LF line ends. */
+extern const struct export_format export_ris;
+/*
+ * CSV (RFC 4180, CRLF line ends) with a header of the column names the
+ * CSV reader knows; record.extra goes in the column extra_json.
+ */
+extern const struct export_format export_csv;
+/* The same columns as CSV, separated by tabs. */
+extern const struct export_format export_tsv;
+/* CSL-JSON: an array of items as citation processors read them. */
+extern const struct export_format export_json;
+
+struct export_options {
+	/*
+	 * Use a record's source_id as its BibTeX key and CSL-JSON id when
+	 * it is a usable key not used before; otherwise make one up.
+	 */
+	bool	keep_ids;
+};
+
+/*
+ * Returns the format called name ("bibtex" or "bib", "ris", "csv",
+ * "tsv", "json"), or NULL.
+ */
+const struct export_format *export_format_find(const char *name);
+
+/*
+ * Returns a new writer of format to fp; path names fp in messages, and
+ * options may be NULL for the defaults. The caller keeps fp open until
+ * export_free() and closes it afterwards.
+ */
+struct export_writer *export_new(const struct export_format *format,
+	    FILE *fp, const char *path, const struct export_options *options);
+int	 export_begin(struct export_writer *w, char **error);
+int	 export_record(struct export_writer *w, const struct record *r,
+	    char **error);
+int	 export_end(struct export_writer *w, char **error);
+/* Frees the writer; fp is left open. */
+void	 export_free(struct export_writer *w);
+
+#endif

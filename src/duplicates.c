@@ -1,0 +1,521 @@
+/*
+ * Duplicate clusters of a catalogue, computed by dupes_find() and cached
+ * per user: see duplicates.h.
+ *
+ * The cache is a small text file, one item per line, written to a
+ * temporary file and renamed so that a reader never sees half of it:
+ *
+ *	fehrest-duplicates 1
+ *	catalogue PATH
+ *	generation GENERATION
+ *	cluster SCORE
+ *	member ID NUMBER SOURCE_ID|-  TITLE
+ *	reason TEXT
+ *
+ * Fields are separated by tabs; text fields have tabs and line breaks
+ * replaced by spaces before they are written.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "catalogue.h"
+#include "dupes.h"
+#include "duplicates.h"
+#include "record.h"
+#include "xmalloc.h"
+
+#define CACHE_MAGIC	"fehrest-duplicates 1"
+
+static uint64_t
+hash_string(const char *s)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static char *
+state_dir(void)
+{
+	const char	*base, *home;
+
+	base = getenv("XDG_STATE_HOME");
+	if (base != NULL && *base == '/')
+		return xasprintf("%s/fehrest", base);
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		return NULL;
+	return xasprintf("%s/.local/state/fehrest", home);
+}
+
+static char *
+real_catalogue_path(struct catalogue *c)
+{
+	char	real[PATH_MAX];
+
+	if (realpath(catalogue_path(c), real) == NULL)
+		return xstrdup(catalogue_path(c));
+	return xstrdup(real);
+}
+
+char *
+duplicates_cache_path(struct catalogue *c)
+{
+	char	*dir, *real, *path;
+
+	if ((dir = state_dir()) == NULL)
+		return NULL;
+	real = real_catalogue_path(c);
+	path = xasprintf("%s/dupes-%016llx", dir,
+	    (unsigned long long)hash_string(real));
+	free(real);
+	free(dir);
+	return path;
+}
+
+/* Makes the directory and its parents, like mkdir -p. */
+static int
+make_dirs(const char *path)
+{
+	char	*copy, *p;
+	int	 rc = 0;
+
+	copy = xstrdup(path);
+	for (p = copy + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) == -1 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (mkdir(copy, 0700) == -1 && errno != EEXIST)
+		rc = -1;
+	free(copy);
+	return rc;
+}
+
+static char *
+flatten(const char *s)
+{
+	char	*copy, *p;
+
+	copy = xstrdup(s != NULL ? s : "");
+	for (p = copy; *p != '\0'; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	}
+	return copy;
+}
+
+static void
+add_id(struct duplicates *d, long id)
+{
+	d->ids = xreallocarray(d->ids, d->nids + 1, sizeof *d->ids);
+	d->ids[d->nids++] = id;
+}
+
+static int
+compare_long(const void *a, const void *b)
+{
+	long	x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+finish(struct duplicates *d)
+{
+	if (d->nids > 1)
+		qsort(d->ids, d->nids, sizeof *d->ids, compare_long);
+}
+
+void
+duplicates_free(struct duplicates *d)
+{
+	struct duplicates_cluster	*cl;
+	size_t				 i, j;
+
+	for (i = 0; i < d->nclusters; i++) {
+		cl = &d->clusters[i];
+		for (j = 0; j < cl->nmembers; j++) {
+			free(cl->members[j].source_id);
+			free(cl->members[j].title);
+		}
+		free(cl->members);
+		for (j = 0; j < cl->nreasons; j++)
+			free(cl->reasons[j]);
+		free(cl->reasons);
+	}
+	free(d->clusters);
+	free(d->ids);
+	memset(d, 0, sizeof *d);
+}
+
+bool
+duplicates_contains(const struct duplicates *d, long id)
+{
+	return d->nids > 0 && bsearch(&id, d->ids, d->nids, sizeof *d->ids,
+	    compare_long) != NULL;
+}
+
+const struct duplicates_cluster *
+duplicates_cluster_of(const struct duplicates *d, long id)
+{
+	size_t	i, j;
+
+	if (!duplicates_contains(d, id))
+		return NULL;
+	for (i = 0; i < d->nclusters; i++) {
+		for (j = 0; j < d->clusters[i].nmembers; j++) {
+			if (d->clusters[i].members[j].id == id)
+				return &d->clusters[i];
+		}
+	}
+	return NULL;
+}
+
+/* Splits a line at tabs in place; returns the number of fields. */
+static size_t
+split_tabs(char *line, char **fields, size_t max)
+{
+	size_t	n = 0;
+
+	fields[n++] = line;
+	while (n < max && (line = strchr(line, '\t')) != NULL) {
+		*line++ = '\0';
+		fields[n++] = line;
+	}
+	return n;
+}
+
+static int
+read_cache(const char *path, const char *real, const char *generation,
+    struct duplicates *d)
+{
+	struct duplicates_cluster	*cl = NULL;
+	struct duplicates_member	*m;
+	FILE				*fp;
+	char				*line = NULL, *f[5];
+	size_t				 size = 0, n;
+	ssize_t				 len;
+	int				 rc = -1, lineno = 0;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return -1;
+	while ((len = getline(&line, &size, fp)) != -1) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		lineno++;
+		n = split_tabs(line, f, 5);
+		if (lineno == 1) {
+			if (strcmp(line, CACHE_MAGIC) != 0)
+				goto out;
+		} else if (lineno == 2) {
+			if (n != 2 || strcmp(f[0], "catalogue") != 0 ||
+			    strcmp(f[1], real) != 0)
+				goto out;
+		} else if (lineno == 3) {
+			if (n != 2 || strcmp(f[0], "generation") != 0 ||
+			    strcmp(f[1], generation) != 0)
+				goto out;
+		} else if (strcmp(f[0], "cluster") == 0 && n == 2) {
+			d->clusters = xreallocarray(d->clusters,
+			    d->nclusters + 1, sizeof *d->clusters);
+			cl = &d->clusters[d->nclusters++];
+			memset(cl, 0, sizeof *cl);
+			cl->score = atoi(f[1]);
+		} else if (strcmp(f[0], "member") == 0 && n == 5 &&
+		    cl != NULL) {
+			cl->members = xreallocarray(cl->members,
+			    cl->nmembers + 1, sizeof *cl->members);
+			m = &cl->members[cl->nmembers++];
+			m->id = strtol(f[1], NULL, 10);
+			m->number = strtol(f[2], NULL, 10);
+			m->source_id = strcmp(f[3], "-") == 0 ? NULL :
+			    xstrdup(f[3]);
+			m->title = xstrdup(f[4]);
+			add_id(d, m->id);
+		} else if (strcmp(f[0], "reason") == 0 && n == 2 &&
+		    cl != NULL) {
+			cl->reasons = xreallocarray(cl->reasons,
+			    cl->nreasons + 1, sizeof *cl->reasons);
+			cl->reasons[cl->nreasons++] = xstrdup(f[1]);
+		} else
+			goto out;
+	}
+	rc = lineno >= 3 ? 0 : -1;
+out:
+	free(line);
+	fclose(fp);
+	if (rc != 0)
+		duplicates_free(d);
+	return rc;
+}
+
+static void
+write_cache(const char *path, const char *real, const char *generation,
+    const struct duplicates *d)
+{
+	const struct duplicates_cluster	*cl;
+	const struct duplicates_member	*m;
+	char				*tmp, *dir, *slash, *s;
+	FILE				*fp;
+	size_t				 i, j;
+	bool				 ok;
+
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	make_dirs(dir);
+	free(dir);
+	tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	if ((fp = fopen(tmp, "w")) == NULL) {
+		free(tmp);
+		return;
+	}
+	fprintf(fp, "%s\ncatalogue\t%s\ngeneration\t%s\n", CACHE_MAGIC, real,
+	    generation);
+	for (i = 0; i < d->nclusters; i++) {
+		cl = &d->clusters[i];
+		fprintf(fp, "cluster\t%d\n", cl->score);
+		for (j = 0; j < cl->nmembers; j++) {
+			m = &cl->members[j];
+			s = flatten(m->title);
+			fprintf(fp, "member\t%ld\t%ld\t%s\t%s\n", m->id,
+			    m->number, m->source_id != NULL && *m->source_id !=
+			    '\0' ? m->source_id : "-", s);
+			free(s);
+		}
+		for (j = 0; j < cl->nreasons; j++) {
+			s = flatten(cl->reasons[j]);
+			fprintf(fp, "reason\t%s\n", s);
+			free(s);
+		}
+	}
+	ok = fflush(fp) == 0 && !ferror(fp);
+	if (fclose(fp) != 0)
+		ok = false;
+	if (!ok || rename(tmp, path) != 0)
+		unlink(tmp);
+	free(tmp);
+}
+
+/* The fields the detector compares, for every article, in list order. */
+static const char load_sql[] =
+	"SELECT a.id, a.number, a.title, a.year, d.journal, d.volume,"
+	" d.issue, d.pages, d.doi, d.isbn, d.type, d.abstract, d.source_id"
+	" FROM articles a LEFT JOIN details d ON d.id = a.id ORDER BY a.id";
+static const char people_sql[] =
+	"SELECT article_id, name, given, family FROM people"
+	" ORDER BY article_id, position";
+
+static char *
+column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*s = sqlite3_column_text(st, col);
+
+	return s == NULL ? NULL : xstrdup((const char *)s);
+}
+
+static int
+load_records(struct catalogue *c, struct record **out, size_t *nout,
+    char **error)
+{
+	sqlite3_stmt	*st = NULL, *people = NULL;
+	struct record	*v = NULL, *r;
+	size_t		 n = 0, size = 0, k = 0;
+	int		 rc, prc;
+	long		 aid;
+
+	*out = NULL;
+	*nout = 0;
+	if (sqlite3_prepare_v2(catalogue_db(c), load_sql, -1, &st, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(catalogue_db(c), people_sql, -1,
+	    &people, NULL) != SQLITE_OK) {
+		*error = xasprintf("%s: reading articles for the duplicate "
+		    "check failed: %s", catalogue_path(c),
+		    sqlite3_errmsg(catalogue_db(c)));
+		goto fail;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == size) {
+			size = size == 0 ? 1024 : size * 2;
+			v = xreallocarray(v, size, sizeof *v);
+		}
+		r = &v[n++];
+		record_init(r);
+		r->id = sqlite3_column_int64(st, 0);
+		r->number = sqlite3_column_int64(st, 1);
+		r->title = column_dup(st, 2);
+		r->year = sqlite3_column_int(st, 3);
+		r->journal = column_dup(st, 4);
+		r->volume = column_dup(st, 5);
+		r->issue = column_dup(st, 6);
+		r->pages = column_dup(st, 7);
+		r->doi = column_dup(st, 8);
+		r->isbn = column_dup(st, 9);
+		r->type = column_dup(st, 10);
+		r->abstract = column_dup(st, 11);
+		r->source_id = column_dup(st, 12);
+	}
+	if (rc != SQLITE_DONE)
+		goto db_fail;
+
+	/* Both queries run in id order, so people merge in one pass. */
+	while ((prc = sqlite3_step(people)) == SQLITE_ROW) {
+		aid = sqlite3_column_int64(people, 0);
+		while (k < n && v[k].id < aid)
+			k++;
+		if (k == n)
+			break;
+		if (v[k].id == aid)
+			record_add_author(&v[k],
+			    (const char *)sqlite3_column_text(people, 1),
+			    (const char *)sqlite3_column_text(people, 2),
+			    (const char *)sqlite3_column_text(people, 3));
+	}
+	if (prc != SQLITE_DONE && prc != SQLITE_ROW)
+		goto db_fail;
+	sqlite3_finalize(st);
+	sqlite3_finalize(people);
+	*out = v;
+	*nout = n;
+	return 0;
+
+db_fail:
+	*error = xasprintf("%s: reading articles for the duplicate check "
+	    "failed: %s", catalogue_path(c), sqlite3_errmsg(catalogue_db(c)));
+fail:
+	sqlite3_finalize(st);
+	sqlite3_finalize(people);
+	for (k = 0; k < n; k++)
+		record_clear(&v[k]);
+	free(v);
+	return -1;
+}
+
+static void
+add_reasons(struct duplicates_cluster *cl, const struct record *records,
+    const struct dupes_cluster *dc)
+{
+	const struct dupes_link	*link;
+	struct buf		 b;
+	size_t			 i, f, missing;
+	bool			 first;
+
+	for (i = 0; i < dc->nlinks; i++) {
+		link = &dc->links[i];
+		first = true;
+		buf_init(&b);
+		buf_printf(&b, "%ld and %ld:", records[link->a].number,
+		    records[link->b].number);
+		for (f = 0; f < DUPES_NFIELDS; f++) {
+			if (link->match.reasons[f].text == NULL ||
+			    link->match.reasons[f].verdict == DUPES_MISSING)
+				continue;
+			buf_printf(&b, "%s %s", first ? "" : ";",
+			    link->match.reasons[f].text);
+			first = false;
+		}
+		/* Missing fields count neither way: name them once. */
+		missing = 0;
+		for (f = 0; f < DUPES_NFIELDS; f++) {
+			if (link->match.reasons[f].verdict != DUPES_MISSING)
+				continue;
+			buf_printf(&b, "%s %s", missing++ == 0 ?
+			    "; not compared, missing on one side:" : ",",
+			    dupes_field_name((enum dupes_field)f));
+		}
+		cl->reasons = xreallocarray(cl->reasons, cl->nreasons + 1,
+		    sizeof *cl->reasons);
+		cl->reasons[cl->nreasons++] = buf_take(&b);
+	}
+}
+
+static int
+compute(struct catalogue *c, struct duplicates *d, char **error)
+{
+	struct dupes_result		 result;
+	struct duplicates_cluster	*cl;
+	const struct dupes_cluster	*dc;
+	const struct record		*r;
+	struct record			*records;
+	size_t				 n, i, j;
+	int				 rc;
+
+	if (load_records(c, &records, &n, error) != 0)
+		return -1;
+	rc = dupes_find(records, n, &result, error);
+	if (rc == 0) {
+		d->clusters = xcalloc(result.nclusters, sizeof *d->clusters);
+		d->nclusters = result.nclusters;
+		for (i = 0; i < result.nclusters; i++) {
+			dc = &result.clusters[i];
+			cl = &d->clusters[i];
+			cl->score = dc->score;
+			cl->members = xcalloc(dc->nmembers,
+			    sizeof *cl->members);
+			cl->nmembers = dc->nmembers;
+			for (j = 0; j < dc->nmembers; j++) {
+				r = &records[dc->members[j]];
+				cl->members[j].id = r->id;
+				cl->members[j].number = r->number;
+				cl->members[j].source_id = r->source_id ==
+				    NULL ? NULL : xstrdup(r->source_id);
+				cl->members[j].title = xstrdup(r->title != NULL ?
+				    r->title : "");
+				add_id(d, r->id);
+			}
+			add_reasons(cl, records, dc);
+		}
+		dupes_result_free(&result);
+	}
+	for (i = 0; i < n; i++)
+		record_clear(&records[i]);
+	free(records);
+	return rc;
+}
+
+int
+duplicates_get(struct catalogue *c, struct duplicates *out, char **error)
+{
+	char	*path, *real;
+
+	memset(out, 0, sizeof *out);
+	path = duplicates_cache_path(c);
+	real = real_catalogue_path(c);
+	if (path != NULL && read_cache(path, real, catalogue_generation(c),
+	    out) == 0) {
+		out->cached = true;
+		finish(out);
+		free(path);
+		free(real);
+		return 0;
+	}
+	if (compute(c, out, error) != 0) {
+		duplicates_free(out);
+		free(path);
+		free(real);
+		return -1;
+	}
+	finish(out);
+	if (path != NULL)
+		write_cache(path, real, catalogue_generation(c), out);
+	free(path);
+	free(real);
+	return 0;
+}

@@ -1,0 +1,219 @@
+/*
+ * The list pane: one line per article of the view's window.
+ *
+ * A line is a one-column mark slot (filled for duplicates), the
+ * article's number right-aligned, its title and, when the pane is wide
+ * enough, its authors: all of them when they fit, else the first one
+ * and "et al.". Every cell is cut by display width with an ellipsis.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Below this width the authors column is left out. */
+#define AUTHORS_MIN_PANE	40
+#define AUTHORS_MIN		12
+#define AUTHORS_MAX		40
+#define WHEEL_ROWS		3
+
+static int
+digits(long n)
+{
+	int	d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* The width of the number column: enough for every number seen so far. */
+static int
+number_width(const struct pane_context *ctx)
+{
+	const struct view_row	*row;
+	long			 max;
+	int			 line;
+
+	max = view_total(ctx->view);
+	for (line = 0; line < ctx->list.h; line++) {
+		if ((row = view_line(ctx->view, line)) == NULL)
+			break;
+		if (row->row.number > max)
+			max = row->row.number;
+	}
+	return digits(max) < 2 ? 2 : digits(max);
+}
+
+/* The authors shortened to the first one and "et al." when too wide. */
+static char *
+fit_authors(const char *authors, int width)
+{
+	const char	*semi;
+
+	if (text_strwidth(authors) <= width)
+		return xstrdup(authors);
+	semi = strstr(authors, "; ");
+	if (semi == NULL)
+		return xstrdup(authors);
+	return xasprintf("%.*s et al.", (int)(semi - authors), authors);
+}
+
+static void
+draw_row(struct pane_context *ctx, int line, const struct view_row *row,
+    int numw)
+{
+	const struct draw_style	*st = &ctx->style;
+	const struct query	*q = view_query(ctx->view);
+	const struct pane_rect	*r = &ctx->list;
+	attr_t			 attr, mark;
+	char			 number[32], *authors;
+	int			 y = r->y + line, x = r->x, rest, authw = 0,
+				 titlew;
+	bool			 selected;
+
+	selected = row == view_selected(ctx->view);
+	attr = st->normal;
+	mark = st->match;
+	if (selected) {
+		attr = ctx->focus == PANE_FOCUS_LIST ? st->selected :
+		    st->selected_idle;
+		mark = st->match_selected;
+	}
+	draw_blank(stdscr, y, x, r->w, attr);
+
+	mvaddch(y, x, row->duplicate ? '=' | st->mark | (attr & A_REVERSE) :
+	    ' ' | attr);
+	snprintf(number, sizeof number, "%*ld", numw, row->row.number);
+	draw_plain(stdscr, y, x + 1, r->w - 1, number, attr);
+
+	rest = r->w - 1 - numw - 1;
+	if (rest <= 0)
+		return;
+	if (r->w >= AUTHORS_MIN_PANE) {
+		authw = rest * 35 / 100;
+		if (authw < AUTHORS_MIN)
+			authw = AUTHORS_MIN;
+		if (authw > AUTHORS_MAX)
+			authw = AUTHORS_MAX;
+	}
+	titlew = authw > 0 ? rest - authw - 2 : rest;
+	x += 1 + numw + 1;
+	draw_field(stdscr, y, x, titlew, row->row.title, q, QUERY_TITLE, attr,
+	    mark, DRAW_ELLIPSIS, ctx->bidi);
+	if (authw == 0)
+		return;
+	authors = fit_authors(row->row.authors, authw);
+	draw_field(stdscr, y, x + titlew + 2, authw, authors, q,
+	    QUERY_AUTHORS, attr, mark, DRAW_ELLIPSIS, ctx->bidi);
+	free(authors);
+}
+
+static void
+list_draw(struct pane_context *ctx)
+{
+	const struct view_row	*row;
+	const struct pane_rect	*r = &ctx->list;
+	int			 line, numw;
+
+	if (r->h <= 0 || r->w <= 0)
+		return;
+	numw = number_width(ctx);
+	for (line = 0; line < r->h; line++) {
+		row = view_line(ctx->view, line);
+		if (row != NULL)
+			draw_row(ctx, line, row, numw);
+		else
+			draw_blank(stdscr, r->y + line, r->x, r->w,
+			    ctx->style.normal);
+	}
+	if (view_selected(ctx->view) == NULL && r->h > 0) {
+		draw_plain(stdscr, r->y, r->x + 1, r->w - 1,
+		    view_query(ctx->view) != NULL ? "no matches; Esc clears "
+		    "the filter" : "the catalogue is empty", ctx->style.normal);
+	}
+}
+
+/* Runs a view call and turns its error into the status message. */
+static enum pane_result
+moved(struct pane_context *ctx, int rc, char *error)
+{
+	if (rc < 0) {
+		pane_take_message(ctx, error);
+		return PANE_REDRAW;
+	}
+	return PANE_REDRAW;
+}
+
+static enum pane_result
+list_key(struct pane_context *ctx, enum keys_action action, int key)
+{
+	struct view	*v = ctx->view;
+	char		*error = NULL;
+	long		 page = ctx->list.h > 1 ? ctx->list.h - 1 : 1;
+
+	(void)key;
+	switch (action) {
+	case KEYS_UP:
+	case KEYS_PREV_MATCH:
+		return moved(ctx, view_move(v, -1, &error), error);
+	case KEYS_DOWN:
+	case KEYS_NEXT_MATCH:
+		return moved(ctx, view_move(v, 1, &error), error);
+	case KEYS_PAGE_UP:
+		return moved(ctx, view_page(v, -page, &error), error);
+	case KEYS_PAGE_DOWN:
+		return moved(ctx, view_page(v, page, &error), error);
+	case KEYS_HALF_UP:
+		return moved(ctx, view_page(v, -(page + 1) / 2, &error),
+		    error);
+	case KEYS_HALF_DOWN:
+		return moved(ctx, view_page(v, (page + 1) / 2, &error), error);
+	case KEYS_TOP:
+		return moved(ctx, view_home(v, &error), error);
+	case KEYS_BOTTOM:
+		return moved(ctx, view_end(v, &error), error);
+	default:
+		return PANE_IGNORED;
+	}
+}
+
+static enum pane_result
+list_mouse(struct pane_context *ctx, int y, int x, mmask_t buttons)
+{
+	char	*error = NULL;
+	int	 rc;
+
+	(void)x;
+	ctx->focus = PANE_FOCUS_LIST;
+	if (buttons & BUTTON4_PRESSED)
+		return moved(ctx, view_move(ctx->view, -WHEEL_ROWS, &error),
+		    error);
+	if (buttons & BUTTON5_PRESSED)
+		return moved(ctx, view_move(ctx->view, WHEEL_ROWS, &error),
+		    error);
+	rc = view_select_line(ctx->view, y, &error);
+	return rc > 0 ? PANE_REDRAW : moved(ctx, rc, error);
+}
+
+static void
+list_resize(struct pane_context *ctx)
+{
+	char	*error = NULL;
+
+	if (view_set_height(ctx->view, ctx->list.h, &error) != 0)
+		pane_take_message(ctx, error);
+}
+
+const struct pane pane_list = {
+	.name = "list",
+	.draw = list_draw,
+	.key = list_key,
+	.mouse = list_mouse,
+	.resize = list_resize,
+};

@@ -1,0 +1,153 @@
+/*
+ * Steps shared by the import readers: see reader.h.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+#include "reader.h"
+#include "record.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Values that say a date is not known yet; they give year 0. */
+static const char *const unknown_dates[] = {
+	"n.d.", "n.d", "nd", "no date", "in press", "forthcoming", "undated",
+};
+
+const char *
+reader_path(const struct import_context *ctx)
+{
+	return ctx->path == NULL ? "(input)" : ctx->path;
+}
+
+char *
+reader_text(struct import_context *ctx, const char *s, size_t len, long line)
+{
+	char	*raw, *nfc;
+	bool	 repaired;
+
+	if (text_valid_utf8(s, len)) {
+		raw = xstrndup(s, len);
+	} else {
+		raw = text_repair_utf8(s, len, &repaired);
+		if (repaired) {
+			ctx->repaired++;
+			if (ctx->first_repaired_line == 0)
+				ctx->first_repaired_line = line;
+		}
+	}
+	nfc = text_nfc(raw);
+	free(raw);
+	return nfc;
+}
+
+char *
+reader_clean_text(struct import_context *ctx, const char *s, size_t len,
+    long line)
+{
+	char	*raw, *clean;
+
+	raw = reader_text(ctx, s, len, line);
+	clean = text_clean_spaces(raw);
+	free(raw);
+	return clean;
+}
+
+static bool
+is_unknown_date(const char *s)
+{
+	size_t	i, len;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	for (i = 0; i < sizeof unknown_dates / sizeof unknown_dates[0]; i++) {
+		if (strlen(unknown_dates[i]) == len &&
+		    strncasecmp(s, unknown_dates[i], len) == 0)
+			return true;
+	}
+	return false;
+}
+
+int
+reader_year(const char *s, int *year)
+{
+	const char	*p, *start;
+
+	for (p = s; *p != '\0'; ) {
+		if (!isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		start = p;
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (p - start == 4) {
+			*year = (start[0] - '0') * 1000 + (start[1] - '0') * 100 +
+			    (start[2] - '0') * 10 + (start[3] - '0');
+			return 0;
+		}
+	}
+	if (is_unknown_date(s)) {
+		*year = 0;
+		return 0;
+	}
+	return -1;
+}
+
+int
+reader_reject(struct import_context *ctx, long line, char **error,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*reason, *message;
+
+	va_start(ap, fmt);
+	reason = xvasprintf(fmt, ap);
+	va_end(ap);
+	message = xasprintf("%s:%ld: %s", reader_path(ctx), line, reason);
+	free(reason);
+	if (!ctx->skip_invalid) {
+		*error = message;
+		return -1;
+	}
+	ctx->skipped++;
+	if (!ctx->quiet)
+		fprintf(stderr, "fehrest: skipped %s\n", message);
+	free(message);
+	return 0;
+}
+
+int
+reader_emit(struct import_context *ctx, struct record *r, char **error)
+{
+	long	line;
+	int	rc;
+
+	line = r->line;
+	if (r->title == NULL || r->title[0] == '\0') {
+		rc = reader_reject(ctx, line, error,
+		    "record has no title; fix it or pass --skip-invalid");
+		record_clear(r);
+		return rc;
+	}
+	if (r->source_file == NULL && ctx->path != NULL)
+		r->source_file = xstrdup(ctx->path);
+	rc = ctx->sink(r, ctx->arg);
+	record_clear(r);
+	if (rc == -1) {
+		/* The sink keeps its own message; import.c reports that one. */
+		*error = NULL;
+		return -1;
+	}
+	ctx->records++;
+	return 0;
+}
