@@ -1,7 +1,7 @@
 /*
  * CSV and TSV catalogue files (RFC 4180 quoting, a header row naming the
- * columns). The reader itself is import_read_csv() in import.h; this
- * header holds what detection and export share with it.
+ * columns). The reader itself is import_read_csv() in import.h, and
+ * this header declares what detection and export share with it.
  */
 #ifndef FEHREST_CSVFILE_H
 #define FEHREST_CSVFILE_H

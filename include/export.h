@@ -5,7 +5,7 @@
  * header, JSON's '['), export_record() one record at a time in the
  * caller's order, and export_end() what closes it, then flushes. Each
  * returns 0, or -1 with an allocated message in *error when writing
- * failed; after a failure the output is incomplete and the caller
+ * failed. After a failure the output is incomplete, so the caller
  * should remove it. Strings in records must be valid UTF-8.
  *
  * Each format writes what the matching reader in import.h reads back
@@ -26,10 +26,10 @@ struct export_format;
 
 /*
  * BibTeX: one @type{key, ...} entry per record. A key is the first
- * author's family name ("anon" with no authors, nothing when the name
- * has no Latin letters), the year and the first title word that is not
- * a stop word, folded to lowercase ASCII, then a, b, c, ... until it is
- * unique in the file. LaTeX's special characters are escaped, other
+ * author's family name, the year and the first title word that is not
+ * a stop word, folded to lowercase ASCII. With no authors the name part
+ * is "anon", and a name without Latin letters adds nothing. The letters
+ * a, b, c, ... follow until the key is unique in the file. LaTeX's special characters are escaped, other
  * text stays UTF-8, and the title gets an extra pair of braces so
  * styles keep its case.
  */
@@ -37,8 +37,8 @@ extern const struct export_format export_bibtex;
 /* RIS: TY first and ER last, one AU and one KW per line, LF line ends. */
 extern const struct export_format export_ris;
 /*
- * CSV (RFC 4180, CRLF line ends) with a header of the column names the
- * CSV reader knows; record.extra goes in the column extra_json.
+ * CSV (RFC 4180, CRLF line ends) with a header of column names the CSV
+ * reader recognises. record.extra goes in the column extra_json.
  */
 extern const struct export_format export_csv;
 /* The same columns as CSV, separated by tabs. */

@@ -3,7 +3,7 @@
  * field of struct record, kept as a flat JSON object text in record.extra
  * so that exporters can write them back.
  *
- * A struct extra holds the members in the order they were added. Keys
+ * A struct extra keeps the members in the order they were added. Keys
  * are compared byte for byte. Every string is UTF-8 and owned by the
  * struct.
  */

@@ -26,8 +26,8 @@ char	*reader_clean_text(struct import_context *ctx, const char *s,
 	    size_t len, long line);
 /*
  * Reads the year of a date or year field: the first run of exactly four
- * digits. Stores it in *year and returns 0; a value that only says the
- * date is unknown ("n.d.", "in press", "forthcoming") gives year 0 and
+ * digits. Stores it in *year and returns 0. A value that only marks the
+ * date as unknown ("n.d.", "in press", "forthcoming") gives year 0 and
  * returns 0. Returns -1 when s has no readable year.
  */
 int	 reader_year(const char *s, int *year);
@@ -44,8 +44,8 @@ int	 reader_reject(struct import_context *ctx, long line, char **error,
  * Finishes r: rejects it (as reader_reject()) when it has no title,
  * otherwise sets its source_file and hands it to the sink. Clears r in
  * every case. Returns 0, or -1 when the record was rejected (*error
- * set) or the sink stopped the run (*error NULL: the sink holds the
- * message).
+ * set) or the sink stopped the run (*error NULL, because the sink
+ * keeps its own message).
  */
 int	 reader_emit(struct import_context *ctx, struct record *r,
 	    char **error);

@@ -1,6 +1,6 @@
 /*
- * RIS files. The reader is import_read_ris() in import.h; this header
- * holds what the exporter shares with it.
+ * RIS files. The reader is import_read_ris() in import.h, and this
+ * header declares what the exporter shares with it.
  */
 #ifndef FEHREST_RIS_H
 #define FEHREST_RIS_H

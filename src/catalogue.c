@@ -3,7 +3,7 @@
  *
  * Prepared statements are kept for the life of the handle because the
  * browser runs the same few queries on every keystroke and every scroll.
- * The meta table holds the display name, the article count (kept at
+ * The meta table contains the display name, the article count (kept at
  * each commit so that opening a million-article file needs no count
  * scan), a generation string, and a "bundled" flag.
  */
@@ -651,9 +651,9 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 	}
 	/*
 	 * Numbers are unique within a catalogue so that "show N" names one
-	 * article; a number already taken (a second listing imported into
-	 * the same file) is replaced, and the source's own number stays in
-	 * source_id.
+	 * article. A number already taken, as when a second listing is
+	 * imported into the same file, is replaced by the next free one; the
+	 * source's own number stays in source_id.
 	 */
 	if (r->number != 0) {
 		long	existing;

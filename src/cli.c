@@ -3,8 +3,8 @@
  *
  * Text output is for people: every field is sanitised (text_sanitize)
  * so catalogue text never reaches the terminal as control sequences,
- * cut by display width, and reordered for right-to-left scripts when
- * the bidi mode asks for it. TSV is sanitised too, since a tab or line
+ * cut by display width, and reordered for right-to-left scripts in the
+ * app bidi mode. TSV is sanitised too, since a tab or line
  * break inside a field would break its rows. JSON carries the original
  * text, escaped.
  */
@@ -21,6 +21,7 @@
 #include "catalogue.h"
 #include "cli.h"
 #include "duplicates.h"
+#include "export.h"
 #include "import.h"
 #include "json.h"
 #include "query.h"
@@ -622,13 +623,93 @@ out:
 	return status;
 }
 
-int
-cli_export(const struct cli_options *o, const char *query)
+/*
+ * Writes every article matching match (NULL for all) with the writer.
+ * Returns the exit status.
+ */
+static int
+export_rows(struct catalogue *c, const char *match,
+    struct export_writer *w)
 {
-	(void)query;
-	fprintf(stderr, "fehrest: export to %s is not available yet\n",
-	    format_names[o->format]);
+	struct catalogue_row	 rows[PAGE_ROWS];
+	struct record		 r;
+	size_t			 n, i, total = 0;
+	long			 after = 0;
+	char			*error = NULL;
+	int			 status = 0;
+
+	record_init(&r);
+	if (export_begin(w, &error) != 0)
+		goto fail;
+	for (;;) {
+		if (catalogue_rows(c, match, after, true, PAGE_ROWS, rows, &n,
+		    &error) != 0)
+			goto fail;
+		if (n == 0)
+			break;
+		for (i = 0; i < n && status == 0; i++) {
+			after = rows[i].id;
+			if (catalogue_load(c, rows[i].id, &r, &error) < 0 ||
+			    export_record(w, &r, &error) != 0)
+				status = 2;
+			total++;
+		}
+		for (i = 0; i < n; i++)
+			catalogue_row_clear(&rows[i]);
+		if (status != 0)
+			goto fail;
+	}
+	if (export_end(w, &error) != 0)
+		goto fail;
+	record_clear(&r);
+	return total > 0 ? 0 : 1;
+
+fail:
+	fprintf(stderr, "fehrest: %s\n", error != NULL ? error :
+	    "the export failed");
+	free(error);
+	record_clear(&r);
 	return 2;
+}
+
+int
+cli_export(const struct cli_options *o, const char *input)
+{
+	const struct export_format	*format;
+	struct export_writer		*w;
+	struct catalogue		*c;
+	struct query			 q;
+	int				 status;
+
+	format = export_format_find(o->format_set ? format_names[o->format] :
+	    "bibtex");
+	if (format == NULL || o->format == CLI_LISTING) {
+		fprintf(stderr, "fehrest: export: --format=%s cannot be "
+		    "written; use bibtex, ris, csv, tsv or json\n",
+		    format_names[o->format]);
+		return 2;
+	}
+	memset(&q, 0, sizeof q);
+	if (input != NULL) {
+		query_parse(input, &q);
+		if (q.match == NULL) {
+			fprintf(stderr, "fehrest: export '%s': %s; give a word "
+			    "to look for, or no query for everything\n", input,
+			    q.note != NULL ? q.note : "no words");
+			query_free(&q);
+			return 2;
+		}
+	}
+	if ((c = open_catalogue(o)) == NULL) {
+		query_free(&q);
+		return 2;
+	}
+	w = export_new(format, stdout, "standard output", NULL);
+	status = export_rows(c, q.match, w);
+	export_free(w);
+	catalogue_close(c);
+	query_free(&q);
+	return status;
 }
 
 static void

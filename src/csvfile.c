@@ -301,8 +301,8 @@ table_free(struct table *t)
 }
 
 /*
- * Maps the header row to fields. Returns 0, or -1 when no column holds
- * titles, since every row would then be rejected.
+ * Maps the header row to fields. Returns 0, or -1 when no column
+ * contains titles, since every row would then be rejected.
  */
 static int
 table_build(struct table *t, struct import_context *ctx, struct scanner *sc,

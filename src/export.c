@@ -4,9 +4,10 @@
  * Every step builds its text in w->out and writes it with one fwrite(),
  * so a write error is found where it happens and reported with errno.
  * People are written in the form the matching reader parses back to the
- * same family and given names: "Family, Given", "Family, Suffix, Given"
- * in BibTeX and CSV, "Family, Given, Suffix" in RIS, a literal name in
- * braces, and a family name alone as "Family," when it has a space.
+ * same family and given names. BibTeX and CSV get "Family, Given" or
+ * "Family, Suffix, Given", and RIS gets "Family, Given, Suffix". A
+ * literal name goes in braces, and a family name alone with a space in
+ * it is written "Family,".
  */
 #include <ctype.h>
 #include <errno.h>
@@ -118,7 +119,7 @@ static const struct {
 	{ 0xd0, "d" }, { 0xfe, "th" }, { 0xde, "th" }, { 0x131, "i" },
 };
 
-/* The CSV and TSV columns, named as the CSV reader knows them. */
+/* The CSV and TSV columns, named as the CSV reader recognises them. */
 static const char *const csv_columns[] = {
 	"id", "type", "title", "author", "year", "journal", "volume", "issue",
 	"pages", "doi", "isbn", "url", "keywords", "abstract",
@@ -152,7 +153,7 @@ bibtex_type(const struct record *r, char *scratch, size_t size)
 	return r->type[i] == '\0' ? scratch : "misc";
 }
 
-/* Returns whether an ISBN or ISSN field holds an ISSN (0957-9672). */
+/* Returns whether an ISBN or ISSN field contains an ISSN (0957-9672). */
 static bool
 is_issn(const char *s)
 {
@@ -220,8 +221,8 @@ add_plain(struct buf *b, const char *s)
 }
 
 /*
- * Escapes a BibTeX name part; a part holding a comma or the word "and"
- * goes in braces so the reader does not split it.
+ * Escapes a BibTeX name part. A part containing a comma or the word
+ * "and" goes in braces so the reader does not split it.
  */
 static void
 add_bibtex_name_part(struct buf *b, const char *s)
@@ -630,7 +631,11 @@ const struct export_format export_bibtex = {
 
 /* ---- RIS ---- */
 
-/* Writes "XX  - value"; line breaks in value become continuation lines. */
+/*
+ * Writes "XX  - value"; line breaks in value become continuation lines.
+ * NOTE: a line of the value that itself starts like a tag line
+ * ("ER  - ...") would be read back as a tag; RIS has no escape for it.
+ */
 static void
 ris_tag(struct buf *b, const char *tag, const char *value)
 {
@@ -827,7 +832,7 @@ csv_delimiter(const struct export_writer *w)
 	return w->format == &export_tsv ? '\t' : ',';
 }
 
-/* Appends one field, quoted when it holds a delimiter, quote or break. */
+/* Appends one field, quoted when it contains a delimiter, quote or break. */
 static void
 csv_cell(struct buf *b, const char *s, char delimiter, bool first)
 {

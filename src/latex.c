@@ -397,9 +397,18 @@ latex_decode(const char *s, size_t len)
 {
 	struct buf	 b;
 	char		*nfc;
+	size_t		 i;
 
 	buf_init(&b);
+	buf_addstr(&b, "");
 	decode_span(s, 0, len, &b);
+	for (i = 0; i < b.len; i++) {
+		if ((unsigned char)b.data[i] >= 0x80)
+			break;
+	}
+	/* ASCII is NFC already, and most fields are ASCII. */
+	if (i == b.len)
+		return buf_take(&b);
 	nfc = text_nfc(buf_str(&b));
 	buf_free(&b);
 	return nfc;

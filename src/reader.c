@@ -15,7 +15,7 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Values that say a date is not known yet; they give year 0. */
+/* Values that mark a date as not known yet. They give year 0. */
 static const char *const unknown_dates[] = {
 	"n.d.", "n.d", "nd", "no date", "in press", "forthcoming", "undated",
 };
@@ -24,6 +24,17 @@ const char *
 reader_path(const struct import_context *ctx)
 {
 	return ctx->path == NULL ? "(input)" : ctx->path;
+}
+
+/* Returns whether s is all ASCII, which is NFC already. */
+static bool
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	}
+	return true;
 }
 
 char *
@@ -42,6 +53,9 @@ reader_text(struct import_context *ctx, const char *s, size_t len, long line)
 				ctx->first_repaired_line = line;
 		}
 	}
+	/* Normalising costs more than reading, and most fields are ASCII. */
+	if (is_ascii(raw))
+		return raw;
 	nfc = text_nfc(raw);
 	free(raw);
 	return nfc;

