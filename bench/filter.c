@@ -1,24 +1,35 @@
 /*
  * filter: times what the browser does on each keystroke of a search.
  *
- *   filter [-r RUNS] [-n ROWS] [-k CAP] DB TEXT...
+ *   filter [-c] [-r RUNS] [-n ROWS] DB TEXT...
  *
  * Each TEXT is typed one character at a time into an empty filter, or,
  * when it starts with '+', after the previous TEXT (so "neural" "+ net"
- * types "neural", then " net" after it). After every keystroke
- * the driver makes the calls the browser makes: it parses the filter
- * (query_parse), fetches the first screenful of matching rows
- * (catalogue_rows, ROWS rows, default 50) and counts the matches up to
- * CAP (catalogue_count, default 10,000, shown as "10,000+"). Each of
- * the RUNS runs (default 20) opens the catalogue anew, so SQLite's page
- * cache starts empty as in a newly started browser while the system's
- * file cache stays warm, and types every TEXT in turn.
+ * types "neural", then " net" after it). After every keystroke the
+ * driver makes the calls the browser's event loop makes before it draws:
+ * view_set_filter() (parse the filter, fetch the window of rows around
+ * the selected article, count the selection's position up to the cap),
+ * view_update_count() (count the matches up to VIEW_COUNT_CAP, shown as
+ * "10,000+") and view_article() (load the selected article for the
+ * detail pane). The view shows ROWS rows (default 47, the list pane of
+ * a terminal of 50 lines).
+ *
+ * With -c the driver calls the catalogue directly instead, as the
+ * simplest browser would: query_parse(), the first ROWS matching rows
+ * (catalogue_rows) and the capped count (catalogue_count). The
+ * difference between the two is the view's own cost.
+ *
+ * Each of the RUNS runs (default 20) opens the catalogue anew, so
+ * SQLite's page cache starts empty as in a newly started browser while
+ * the system's file cache stays warm, and types every TEXT in turn; the
+ * filter is cleared, untimed, before each TEXT that does not start with
+ * '+'.
  *
  * Timings come from clock_gettime(CLOCK_MONOTONIC). The output is
  * Markdown: one table row per keystroke with the median, 95th
  * percentile (nearest rank) and maximum in milliseconds, then the same
- * over all keystrokes, the time to open the catalogue and fetch its
- * first screenful, and the peak resident memory of the process.
+ * over all keystrokes, the time to open the catalogue and show its
+ * first screen, and the peak resident memory of the process.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -30,15 +41,18 @@
 
 #include "catalogue.h"
 #include "query.h"
+#include "view.h"
 #include "xmalloc.h"
 
 /* One keystroke: the filter text after it and its samples. */
 struct key {
 	char	*text;
-	double	*total;		/* milliseconds per run: parse, rows, count */
-	double	*rows;
-	double	*count;
-	size_t	 nrows;		/* rows fetched, from the last run */
+	bool	 clear;		/* the filter is cleared before this key */
+	double	*total;		/* milliseconds per run, the sum of: */
+	double	*rows;		/* the rows (and position, for the view) */
+	double	*count;		/* the capped count */
+	double	*article;	/* the selected article (view only) */
+	size_t	 nrows;		/* rows on screen, from the last run */
 	long	 matches;	/* capped count, from the last run */
 };
 
@@ -46,6 +60,7 @@ struct options {
 	int	 runs;
 	size_t	 screen;	/* rows in a screenful */
 	long	 cap;
+	bool	 direct;	/* call the catalogue, not the view */
 };
 
 static double
@@ -118,10 +133,10 @@ clear_rows(struct catalogue_row *rows, size_t n)
 		catalogue_row_clear(&rows[i]);
 }
 
-/* Makes the calls of one keystroke and stores its timings as run r. */
+/* Makes the catalogue calls of one keystroke and stores run r. */
 static void
-press(struct catalogue *c, struct key *k, int r, const struct options *o,
-    struct catalogue_row *rows)
+press_direct(struct catalogue *c, struct key *k, int r,
+    const struct options *o, struct catalogue_row *rows)
 {
 	struct query	 q;
 	double		 t0, t1, t2;
@@ -142,9 +157,38 @@ press(struct catalogue *c, struct key *k, int r, const struct options *o,
 	clear_rows(rows, n);
 	k->rows[r] = t1 - t0;
 	k->count[r] = t2 - t1;
+	k->article[r] = 0;
 	k->total[r] = t2 - t0;
 	k->nrows = n;
 	k->matches = count;
+}
+
+/* Makes the view calls of one keystroke and stores run r. */
+static void
+press_view(struct view *v, struct key *k, int r)
+{
+	double	 t0, t1, t2, t3;
+	char	*error = NULL;
+	int	 line;
+
+	t0 = now_ms();
+	if (view_set_filter(v, k->text, &error) != 0)
+		fatal("filter '%s': %s", k->text, error);
+	t1 = now_ms();
+	if (view_update_count(v, &error) != 0)
+		fatal("count for '%s': %s", k->text, error);
+	t2 = now_ms();
+	if (view_selected(v) != NULL && view_article(v, &error) == NULL)
+		fatal("article for '%s': %s", k->text, error);
+	t3 = now_ms();
+	k->rows[r] = t1 - t0;
+	k->count[r] = t2 - t1;
+	k->article[r] = t3 - t2;
+	k->total[r] = t3 - t0;
+	for (line = 0; line < v->height && view_line(v, line) != NULL; line++)
+		;
+	k->nrows = (size_t)line;
+	k->matches = v->count.value;
 }
 
 /* Returns the keystrokes of typing every text, in order. */
@@ -154,15 +198,18 @@ make_keys(char **texts, int ntexts, int runs, size_t *nkeys)
 	struct key	*keys = NULL;
 	char		*text = NULL, *previous = NULL;
 	size_t		 n = 0, len, i, from;
+	bool		 clear;
 	int		 t;
 
 	for (t = 0; t < ntexts; t++) {
 		if (texts[t][0] == '+' && previous != NULL) {
 			text = xasprintf("%s%s", previous, texts[t] + 1);
 			from = strlen(previous) + 1;
+			clear = false;
 		} else {
 			text = xstrdup(texts[t]);
 			from = 1;
+			clear = t > 0;
 		}
 		len = strlen(text);
 		for (i = from; i <= len; i++) {
@@ -171,9 +218,13 @@ make_keys(char **texts, int ntexts, int runs, size_t *nkeys)
 				continue;
 			keys = xreallocarray(keys, n + 1, sizeof *keys);
 			keys[n].text = xstrndup(text, i);
+			keys[n].clear = clear;
 			keys[n].total = xcalloc((size_t)runs, sizeof(double));
 			keys[n].rows = xcalloc((size_t)runs, sizeof(double));
 			keys[n].count = xcalloc((size_t)runs, sizeof(double));
+			keys[n].article = xcalloc((size_t)runs,
+			    sizeof(double));
+			clear = false;
 			n++;
 		}
 		free(previous);
@@ -184,12 +235,16 @@ make_keys(char **texts, int ntexts, int runs, size_t *nkeys)
 	return keys;
 }
 
-/* Times opening the catalogue and fetching its first screenful. */
+/*
+ * Times opening the catalogue and getting what its first screen shows:
+ * the rows, the count and, through the view, the first article.
+ */
 static double
 first_screen(const char *path, const struct options *o,
     struct catalogue_row *rows)
 {
 	struct catalogue	*c;
+	struct view		 v;
 	double			 t0, t1;
 	char			*error;
 	long			 count;
@@ -197,13 +252,23 @@ first_screen(const char *path, const struct options *o,
 
 	t0 = now_ms();
 	c = open_or_die(path);
-	if (catalogue_rows(c, NULL, 0, true, o->screen, rows, &n,
-	    &error) != 0)
-		fatal("first rows: %s", error);
-	if (catalogue_count(c, NULL, o->cap, &count, &error) != 0)
-		fatal("total: %s", error);
-	t1 = now_ms();
-	clear_rows(rows, n);
+	if (o->direct) {
+		if (catalogue_rows(c, NULL, 0, true, o->screen, rows, &n,
+		    &error) != 0)
+			fatal("first rows: %s", error);
+		if (catalogue_count(c, NULL, o->cap, &count, &error) != 0)
+			fatal("total: %s", error);
+		t1 = now_ms();
+		clear_rows(rows, n);
+	} else {
+		if (view_open(&v, c, (int)o->screen, &error) != 0 ||
+		    view_update_count(&v, &error) != 0 ||
+		    (view_selected(&v) != NULL &&
+		    view_article(&v, &error) == NULL))
+			fatal("first screen: %s", error);
+		t1 = now_ms();
+		view_close(&v);
+	}
 	catalogue_close(c);
 	return t1 - t0;
 }
@@ -244,68 +309,73 @@ report(struct key *keys, size_t nkeys, const struct options *o,
 		print_row(label, keys[i].total, (size_t)o->runs, rows, count);
 	}
 	print_row("**every keystroke**", all, n, "", "");
-	print_row("open and first screenful, no filter", opening,
+	print_row("open and first screen, no filter", opening,
 	    (size_t)o->runs, "", "");
 	free(all);
 	getrusage(RUSAGE_SELF, &ru);
-	printf("\nRuns: %d. Rows per screenful: %zu. Count cap: %ld. "
-	    "Peak resident memory of the driver: %.1f MiB.\n", o->runs,
-	    o->screen, o->cap, (double)ru.ru_maxrss / 1024);
+	printf("\nCalls: %s. Runs: %d. Rows on screen: %zu. Count cap: "
+	    "%ld. Peak resident memory of the driver: %.1f MiB.\n",
+	    o->direct ? "catalogue" : "view", o->runs, o->screen, o->cap,
+	    (double)ru.ru_maxrss / 1024);
 }
 
-/* Prints the time split between fetching rows and counting. */
+/* Prints how each keystroke's time divides between the calls. */
 static void
 report_split(struct key *keys, size_t nkeys, const struct options *o)
 {
-	size_t	i;
+	size_t	i, n = (size_t)o->runs;
 
 	printf("\n| Filter | Rows median ms | Rows p95 ms | Count median ms "
-	    "| Count p95 ms |\n");
-	printf("|---|---:|---:|---:|---:|\n");
+	    "| Count p95 ms | Article median ms | Article p95 ms |\n");
+	printf("|---|---:|---:|---:|---:|---:|---:|\n");
 	for (i = 0; i < nkeys; i++) {
-		printf("| `%s` | %.2f | %.2f | %.2f | %.2f |\n", keys[i].text,
-		    percentile(keys[i].rows, (size_t)o->runs, 50),
-		    percentile(keys[i].rows, (size_t)o->runs, 95),
-		    percentile(keys[i].count, (size_t)o->runs, 50),
-		    percentile(keys[i].count, (size_t)o->runs, 95));
+		printf("| `%s` | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
+		    keys[i].text, percentile(keys[i].rows, n, 50),
+		    percentile(keys[i].rows, n, 95),
+		    percentile(keys[i].count, n, 50),
+		    percentile(keys[i].count, n, 95),
+		    percentile(keys[i].article, n, 50),
+		    percentile(keys[i].article, n, 95));
 	}
 }
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: filter [-r RUNS] [-n ROWS] [-k CAP] DB "
-	    "TEXT...\n");
+	fprintf(stderr, "usage: filter [-c] [-r RUNS] [-n ROWS] DB TEXT...\n");
 	exit(2);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct options		 o = { 20, 50, 10000 };
+	struct options		 o = { 20, 47, VIEW_COUNT_CAP, false };
 	struct catalogue_row	*rows;
 	struct catalogue	*c;
+	struct view		 v;
 	struct key		*keys;
 	double			*opening;
 	size_t			 nkeys, i;
+	char			*error;
 	int			 ch, r;
 
-	while ((ch = getopt(argc, argv, "r:n:k:")) != -1) {
+	while ((ch = getopt(argc, argv, "cr:n:")) != -1) {
 		switch (ch) {
+		case 'c':
+			o.direct = true;
+			break;
 		case 'r':
 			o.runs = atoi(optarg);
 			break;
 		case 'n':
 			o.screen = (size_t)atol(optarg);
 			break;
-		case 'k':
-			o.cap = atol(optarg);
-			break;
 		default:
 			usage();
 		}
 	}
-	if (o.runs < 1 || o.screen < 1 || o.cap < 0 || argc - optind < 2)
+	if (o.runs < 1 || o.screen < 1 || o.screen > INT_MAX ||
+	    argc - optind < 2)
 		usage();
 
 	keys = make_keys(argv + optind + 1, argc - optind - 1, o.runs, &nkeys);
@@ -314,8 +384,20 @@ main(int argc, char **argv)
 	for (r = 0; r < o.runs; r++) {
 		opening[r] = first_screen(argv[optind], &o, rows);
 		c = open_or_die(argv[optind]);
-		for (i = 0; i < nkeys; i++)
-			press(c, &keys[i], r, &o, rows);
+		if (!o.direct && view_open(&v, c, (int)o.screen, &error) != 0)
+			fatal("%s", error);
+		for (i = 0; i < nkeys; i++) {
+			if (o.direct)
+				press_direct(c, &keys[i], r, &o, rows);
+			else {
+				if (keys[i].clear &&
+				    view_set_filter(&v, "", &error) != 0)
+					fatal("clearing the filter: %s", error);
+				press_view(&v, &keys[i], r);
+			}
+		}
+		if (!o.direct)
+			view_close(&v);
 		catalogue_close(c);
 	}
 	report(keys, nkeys, &o, opening);
@@ -326,6 +408,7 @@ main(int argc, char **argv)
 		free(keys[i].total);
 		free(keys[i].rows);
 		free(keys[i].count);
+		free(keys[i].article);
 	}
 	free(keys);
 	free(rows);
