@@ -13,7 +13,7 @@
  *               2 MiB)
  *   -x FTS5     recreate the empty search table with these FTS5 options
  *               in place of the catalogue's own, for example
- *               "content='', prefix='1 2'"
+ *               "content='', prefix='1 2', tokenize='unicode61'"
  *   -e SQL      run SQL on the new catalogue before the import
  *   -a SQL      run SQL after the import has committed, and count its
  *               time too (for example an FTS5 'optimize')
@@ -161,8 +161,7 @@ import_whole(const char *path, const char *db, long cache_mib,
 	if (fts != NULL) {
 		exec_or_die(c, "DROP TABLE search");
 		sql = xasprintf("CREATE VIRTUAL TABLE search USING fts5(title,"
-		    " authors, abstract, %s, tokenize='unicode61"
-		    " remove_diacritics 2')", fts);
+		    " authors, abstract, %s)", fts);
 		exec_or_die(c, sql);
 		free(sql);
 	}
