@@ -134,13 +134,20 @@ BENCH_SIZES ?= 10000 100000 1000000
 BENCH_RUNS ?= 10
 export BENCH_SIZES BENCH_RUNS
 
-bench: build/bench/generate build/bench/filter
+bench: build/bench/generate build/bench/filter build/bench/ptyrun \
+	build/bench/import-probe
 
 build/bench/generate: bench/generate.c build/config.mk
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(OPT) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) -o $@ $< \
 		$(LDFLAGS)
+
+build/bench/ptyrun: bench/ptyrun.c build/config.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(OPT) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) -o $@ $< \
+		-lutil $(LDFLAGS)
 
 build/bench/filter: bench/filter.c $(LIBOBJ) $(wildcard include/*.h)
 	@mkdir -p $(@D)
