@@ -6,13 +6,13 @@
  * Each TEXT is typed one character at a time into an empty filter, or,
  * when it starts with '+', after the previous TEXT (so "neural" "+ net"
  * types "neural", then " net" after it). After every keystroke the
- * driver makes the calls the browser's event loop makes before it draws:
- * view_set_filter() (parse the filter, fetch the window of rows around
- * the selected article, count the selection's position up to the cap),
- * view_update_count() (count the matches up to VIEW_COUNT_CAP, shown as
- * "10,000+") and view_article() (load the selected article for the
- * detail pane). The view shows ROWS rows (default 47, the list pane of
- * a terminal of 50 lines).
+ * driver makes the calls the browser's event loop makes before it
+ * draws. view_set_filter() parses the filter, fetches the window of rows
+ * around the selected article and counts the selection's position up to
+ * the cap. view_update_count() counts the matches up to VIEW_COUNT_CAP
+ * (shown as "10,000+"), and view_article() loads the selected article
+ * for the detail pane. The view shows ROWS rows (default 47, the list
+ * pane of a terminal of 50 lines).
  *
  * With -c the driver calls the catalogue directly instead, as the
  * simplest browser would: query_parse(), the first ROWS matching rows

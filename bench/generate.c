@@ -14,11 +14,11 @@
  * function of the seed and its own index, so a near-duplicate can
  * rebuild its source article without keeping it in memory.
  *
- * Words are drawn from a ranked vocabulary with Zipf-like frequencies
- * (the probability of rank r is proportional to 1/r): a head of real
- * English and machine-learning words placed at plausible ranks, then
- * made-up words of three or four syllables for the long tail. Titles
- * draw from the ranks after the function words. Authors are Latin
+ * Words are drawn from a ranked vocabulary with Zipf-like frequencies:
+ * the probability of rank r is proportional to 1/r. The head is real
+ * English and machine-learning words placed at plausible ranks, and the
+ * long tail is made-up words of three or four syllables. Titles draw
+ * from the ranks after the function words. Authors are Latin
  * names, some with diacritics, and Persian names in Persian script.
  *
  * About RATE (default 0.02) of the articles are near-duplicates of an
@@ -179,8 +179,9 @@ static uint32_t	  title_index[VOCABULARY];
 
 /*
  * Makes the made-up word for tail position k: three syllables of
- * consonant and vowel, four past the first 421,875 / 2, with the
- * index scrambled by an odd multiplier so that neighbours differ.
+ * consonant and vowel for even k, four for odd k. The index is
+ * scrambled by a multiplier prime to the number of such words, so that
+ * neighbours differ and no two positions give the same word.
  */
 static char *
 made_up_word(uint32_t k)

@@ -91,10 +91,11 @@ map_file(const char *path, size_t *len)
 
 	fd = open(path, O_RDONLY);
 	if (fd == -1 || fstat(fd, &st) == -1 || st.st_size == 0)
-		fatal("cannot read %s: %s", path, strerror(errno));
+		fatal("reading %s failed: %s; check the path", path,
+		    strerror(errno));
 	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
-		fatal("cannot map %s: %s", path, strerror(errno));
+		fatal("mapping %s failed: %s", path, strerror(errno));
 	close(fd);
 	*len = (size_t)st.st_size;
 	return map;
@@ -149,7 +150,8 @@ import_whole(const char *path, const char *db, long cache_mib,
 	double			 start;
 
 	if (access(db, F_OK) == 0)
-		fatal("%s exists; the probe imports into a new file only", db);
+		fatal("%s exists, but the probe imports into a new file only; "
+		    "remove it or name another", db);
 	start = now();
 	if (catalogue_open(db, CATALOGUE_WRITE, &c, &error) != 0)
 		fatal("%s", error);

@@ -4,12 +4,12 @@
  *   ptyrun [-s COLUMNSxLINES] COMMAND [ARGUMENT]...
  *
  * The command's standard input, output and error are the terminal
- * (default 160x50), as when a person starts it; ptyrun reads and
- * discards everything it writes until it exits, and exits with its
- * status (128 + N when signal N ended it). It is here so that whole
- * process timings of the browser include a real terminal without the
- * start-up cost of script(1), which took over 20 ms for 'true' on the
- * benchmark machine.
+ * (default 160x50), as when a person starts it. ptyrun reads and
+ * discards everything the command writes until it exits, then exits
+ * with its status (128 + N when signal N ended it). Whole-process
+ * timings of the browser so include a real terminal without the
+ * start-up cost of script(1), which took over 20 ms to run 'true' on
+ * the benchmark machine.
  */
 #include <errno.h>
 #include <pty.h>
