@@ -127,6 +127,15 @@ screenshots: all
 clean:
 	rm -rf build fehrest $(CATALOGUE) $(CATALOGUE).tmp
 
+# Duplicate detection: the scorer that bench/dedupe runs on labelled sets.
+build/dedupe-score: bench/dedupe-score.c $(LIBOBJ)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ bench/dedupe-score.c $(LIBOBJ) $(DEP_LIBS) \
+		$(LDFLAGS)
+
+bench-dedupe: build/dedupe-score
+
 # Benchmarks: the generator of synthetic catalogues and the driver that
 # times filtering in process (see bench/run). BENCH_SIZES and BENCH_RUNS
 # shorten a run: make bench BENCH_SIZES="10000 100000" BENCH_RUNS=5

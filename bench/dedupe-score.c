@@ -3,7 +3,7 @@
  *
  *   dedupe-score [-v] [-m] [-l LABEL] DIR
  *
- * DIR holds either records.csv and clusters.csv (one line per duplicate
+ * DIR contains either records.csv and clusters.csv (one line per duplicate
  * cluster, record ids joined by ';') or pairs.json (cases of two records
  * with expected_duplicate). The records are read with the CSV importer,
  * dupes_find() runs on them, and one Markdown table row is printed with
@@ -20,10 +20,12 @@
  *  - the time dupes_find() took and the peak resident memory.
  *
  * -v lists every predicted pair that no gold cluster holds, with the
- * reasons; -m lists the gold pairs that were not found. For pairs.json
+ * reasons; -m lists the gold pairs that were not found. -g N times the
+ * search on N synthetic records instead (see score_scale()). For pairs.json
  * the row counts cases decided as labelled, and -v lists the others.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +191,17 @@ peak_mib(void)
 	return ru.ru_maxrss / 1024;
 }
 
+/* Returns the processor time the process has used, user and system. */
+static double
+cpu_seconds(void)
+{
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static void
 print_match(const struct record *a, const struct record *b,
     const struct dupes_match *m)
@@ -226,12 +239,11 @@ gold_pairs(const struct set *s, size_t nclusters)
 }
 
 static void
-list_missed(const struct set *s, const bool *same_cluster_of)
+list_missed(const struct set *s)
 {
 	struct dupes_match	m;
 	size_t			i, j;
 
-	(void)same_cluster_of;
 	for (i = 0; i < s->n; i++) {
 		for (j = i + 1; j < s->n; j++) {
 			if (s->gold[i] < 0 || s->gold[i] != s->gold[j])
@@ -246,16 +258,97 @@ list_missed(const struct set *s, const bool *same_cluster_of)
 	}
 }
 
+/* The counts behind the measures of one set. */
+struct counts {
+	size_t	tp, fp;			/* removed records */
+	size_t	positives, negatives;	/* records the labels remove, keep */
+	size_t	found_pairs, true_pairs, gold_pairs;
+};
+
+/*
+ * Counts records as ASySD and BibDedupe do: the first member of each
+ * found cluster is kept and the others are removed.
+ */
+static void
+count_records(const struct set *s, size_t nclusters,
+    const struct dupes_result *res, struct counts *c)
+{
+	bool	*removed, *kept_gold;
+	size_t	 i, j;
+
+	removed = xcalloc(s->n == 0 ? 1 : s->n, sizeof *removed);
+	for (i = 0; i < res->nclusters; i++) {
+		for (j = 1; j < res->clusters[i].nmembers; j++)
+			removed[res->clusters[i].members[j]] = true;
+	}
+	kept_gold = xcalloc(nclusters == 0 ? 1 : nclusters, sizeof *kept_gold);
+	for (i = 0; i < s->n; i++) {
+		if (!removed[i] && s->gold[i] >= 0)
+			kept_gold[s->gold[i]] = true;
+	}
+	for (i = 0; i < s->n; i++) {
+		if (s->gold[i] >= 0)
+			c->positives++;
+		if (!removed[i])
+			continue;
+		if (s->gold[i] >= 0 && kept_gold[s->gold[i]])
+			c->tp++;
+		else
+			c->fp++;
+	}
+	c->positives -= nclusters;
+	c->negatives = s->n - c->positives;
+	free(removed);
+	free(kept_gold);
+}
+
+/* Counts the pairs inside found clusters, and those inside a gold cluster too. */
+static void
+count_pairs(const struct set *s, size_t nclusters,
+    const struct dupes_result *res, struct counts *c)
+{
+	const struct dupes_cluster	*cl;
+	struct dupes_match		 m;
+	size_t				 i, j, k;
+	size_t				 a, b;
+
+	for (i = 0; i < res->nclusters; i++) {
+		cl = &res->clusters[i];
+		for (j = 0; j < cl->nmembers; j++) {
+			for (k = j + 1; k < cl->nmembers; k++) {
+				a = cl->members[j];
+				b = cl->members[k];
+				c->found_pairs++;
+				if (s->gold[a] >= 0 && s->gold[a] == s->gold[b]) {
+					c->true_pairs++;
+					continue;
+				}
+				if (!verbose)
+					continue;
+				dupes_compare(&s->records[a], &s->records[b], &m);
+				printf("false pair:\n");
+				print_match(&s->records[a], &s->records[b], &m);
+				dupes_match_free(&m);
+			}
+		}
+	}
+	c->gold_pairs = gold_pairs(s, nclusters);
+}
+
+static double
+ratio(size_t a, size_t b)
+{
+	return b == 0 ? 1.0 : (double)a / (double)b;
+}
+
 static void
 score_clusters(const char *label, const char *dir)
 {
 	struct set		 s;
 	struct dupes_result	 res;
+	struct counts		 c;
 	struct timespec		 start;
-	const struct dupes_cluster *c;
-	size_t			 nclusters, i, j, k, tp, fp, positives, negatives;
-	size_t			 pred_pairs, true_pairs, gpairs;
-	bool			*removed, *kept_gold;
+	size_t			 nclusters, i;
 	char			*error;
 	double			 secs, precision, recall;
 
@@ -268,75 +361,22 @@ score_clusters(const char *label, const char *dir)
 		fatal("%s", error);
 	secs = seconds_since(&start);
 
-	/* Record counting: the first member of each predicted cluster is kept. */
-	removed = xcalloc(s.n, sizeof *removed);
-	for (i = 0; i < res.nclusters; i++) {
-		for (j = 1; j < res.clusters[i].nmembers; j++)
-			removed[res.clusters[i].members[j]] = true;
-	}
-	kept_gold = xcalloc(nclusters == 0 ? 1 : nclusters, sizeof *kept_gold);
-	for (i = 0; i < s.n; i++) {
-		if (!removed[i] && s.gold[i] >= 0)
-			kept_gold[s.gold[i]] = true;
-	}
-	tp = fp = 0;
-	for (i = 0; i < s.n; i++) {
-		if (!removed[i])
-			continue;
-		if (s.gold[i] >= 0 && kept_gold[s.gold[i]])
-			tp++;
-		else
-			fp++;
-	}
-	positives = 0;
-	for (i = 0; i < s.n; i++) {
-		if (s.gold[i] >= 0)
-			positives++;
-	}
-	positives -= nclusters;
-	negatives = s.n - positives;
-
-	/* Pairwise. */
-	pred_pairs = true_pairs = 0;
-	for (i = 0; i < res.nclusters; i++) {
-		c = &res.clusters[i];
-		for (j = 0; j < c->nmembers; j++) {
-			for (k = j + 1; k < c->nmembers; k++) {
-				pred_pairs++;
-				if (s.gold[c->members[j]] >= 0 &&
-				    s.gold[c->members[j]] == s.gold[c->members[k]])
-					true_pairs++;
-				else if (verbose) {
-					struct dupes_match m;
-
-					dupes_compare(&s.records[c->members[j]],
-					    &s.records[c->members[k]], &m);
-					printf("false pair:\n");
-					print_match(&s.records[c->members[j]],
-					    &s.records[c->members[k]], &m);
-					dupes_match_free(&m);
-				}
-			}
-		}
-	}
-	gpairs = gold_pairs(&s, nclusters);
-	precision = pred_pairs == 0 ? 1 : (double)true_pairs / (double)pred_pairs;
-	recall = gpairs == 0 ? 1 : (double)true_pairs / (double)gpairs;
-
+	memset(&c, 0, sizeof c);
+	count_records(&s, nclusters, &res, &c);
+	count_pairs(&s, nclusters, &res, &c);
 	if (missed)
-		list_missed(&s, NULL);
+		list_missed(&s);
 
+	precision = ratio(c.true_pairs, c.found_pairs);
+	recall = ratio(c.true_pairs, c.gold_pairs);
 	printf("| %s | %zu | %zu | %zu | %zu | %zu | %zu | %.4f | %.4f | "
 	    "%.4f | %.4f | %.4f | %.2f | %ld |\n", label, s.n, nclusters,
-	    res.nclusters, tp, fp, positives - tp,
-	    positives == 0 ? 1.0 : (double)tp / (double)positives,
-	    negatives == 0 ? 1.0 : (double)(negatives - fp) / (double)negatives,
+	    res.nclusters, c.tp, c.fp, c.positives - c.tp,
+	    ratio(c.tp, c.positives), ratio(c.negatives - c.fp, c.negatives),
 	    precision, recall, precision + recall == 0 ? 0 :
 	    2 * precision * recall / (precision + recall), secs, peak_mib());
 
 	dupes_result_free(&res);
-	free(removed);
-	free(kept_gold);
 	for (i = 0; i < s.n; i++)
 		record_clear(&s.records[i]);
 	free(s.records);
@@ -532,6 +572,58 @@ next:
 	j->p++;
 }
 
+/* Skips a ',' after a value, and the white space around it. */
+static void
+json_next(struct json *j)
+{
+	json_space(j);
+	if (*j->p == ',')
+		j->p++;
+	json_space(j);
+}
+
+/*
+ * Reads one case object into *a and *b (cleared by the caller), the
+ * label into *expected and the note, allocated, into *note.
+ */
+static void
+read_case(struct json *j, struct record *a, struct record *b, bool *expected,
+    char **note)
+{
+	char	*field;
+	bool	 have_a, have_b;
+
+	have_a = have_b = *expected = false;
+	*note = NULL;
+	json_expect(j, '{');
+	json_space(j);
+	while (*j->p != '}') {
+		field = json_string(j);
+		json_expect(j, ':');
+		json_space(j);
+		if (strcmp(field, "record_a") == 0) {
+			json_record(j, a);
+			have_a = true;
+		} else if (strcmp(field, "record_b") == 0) {
+			json_record(j, b);
+			have_b = true;
+		} else if (strcmp(field, "expected_duplicate") == 0) {
+			*expected = strncmp(j->p, "true", 4) == 0;
+			json_skip(j);
+		} else if (strcmp(field, "note") == 0) {
+			free(*note);
+			*note = json_string(j);
+		} else {
+			json_skip(j);
+		}
+		free(field);
+		json_next(j);
+	}
+	j->p++;
+	if (!have_a || !have_b)
+		fatal("%s: a case lacks record_a or record_b", j->path);
+}
+
 static void
 score_pairs(const char *label, const char *dir)
 {
@@ -541,7 +633,7 @@ score_pairs(const char *label, const char *dir)
 	struct timespec		 start;
 	char			*path, *data, *name, *note;
 	size_t			 len, cases, right, fp, fn;
-	bool			 expected, have_a, have_b;
+	bool			 expected;
 
 	path = xasprintf("%s/pairs.json", dir);
 	data = read_file(path, &len);
@@ -550,7 +642,7 @@ score_pairs(const char *label, const char *dir)
 	cases = right = fp = fn = 0;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 
-	/* Find "cases": [ ... ] at the top level. */
+	/* The cases are the array "cases" of the top-level object. */
 	json_expect(&j, '{');
 	json_space(&j);
 	while (*j.p != '}') {
@@ -558,44 +650,15 @@ score_pairs(const char *label, const char *dir)
 		json_expect(&j, ':');
 		if (strcmp(name, "cases") != 0) {
 			json_skip(&j);
-			goto next_member;
+			free(name);
+			json_next(&j);
+			continue;
 		}
+		free(name);
 		json_expect(&j, '[');
 		json_space(&j);
 		while (*j.p != ']') {
-			json_expect(&j, '{');
-			json_space(&j);
-			have_a = have_b = expected = false;
-			note = NULL;
-			while (*j.p != '}') {
-				char *field = json_string(&j);
-
-				json_expect(&j, ':');
-				json_space(&j);
-				if (strcmp(field, "record_a") == 0) {
-					json_record(&j, &a);
-					have_a = true;
-				} else if (strcmp(field, "record_b") == 0) {
-					json_record(&j, &b);
-					have_b = true;
-				} else if (strcmp(field, "expected_duplicate") == 0) {
-					expected = strncmp(j.p, "true", 4) == 0;
-					json_skip(&j);
-				} else if (strcmp(field, "note") == 0) {
-					free(note);
-					note = json_string(&j);
-				} else {
-					json_skip(&j);
-				}
-				free(field);
-				json_space(&j);
-				if (*j.p == ',')
-					j.p++;
-				json_space(&j);
-			}
-			j.p++;
-			if (!have_a || !have_b)
-				fatal("%s: a case lacks record_a or record_b", path);
+			read_case(&j, &a, &b, &expected, &note);
 			dupes_compare(&a, &b, &m);
 			cases++;
 			if (m.duplicate == expected)
@@ -615,32 +678,231 @@ score_pairs(const char *label, const char *dir)
 			record_clear(&a);
 			record_clear(&b);
 			free(note);
-			json_space(&j);
-			if (*j.p == ',')
-				j.p++;
-			json_space(&j);
+			json_next(&j);
 		}
 		j.p++;
-next_member:
-		free(name);
-		json_space(&j);
-		if (*j.p == ',')
-			j.p++;
-		json_space(&j);
+		json_next(&j);
 	}
 
-	printf("| %s | %zu pairs | %zu decided as labelled | %zu false "
-	    "matches | %zu missed | %.2f s | %ld |\n", label, cases, right, fp,
-	    fn, seconds_since(&start), peak_mib());
+	printf("| %s | %zu | %zu | %zu | %zu | %.3f | %ld |\n", label, cases,
+	    right, fp, fn, seconds_since(&start), peak_mib());
 	free(data);
 	free(path);
+}
+
+/* A deterministic generator, so that runs compare (xorshift64). */
+static uint64_t
+next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+struct vocabulary {
+	char	**words;
+	size_t	  n, cap;
+};
+
+static void
+add_words(struct vocabulary *v, const char *s)
+{
+	const char	*p;
+	size_t		 len;
+
+	for (p = s; p != NULL && *p != '\0'; p += len) {
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (len < 3)
+			continue;
+		if (v->n == v->cap) {
+			v->cap = v->cap == 0 ? 4096 : v->cap * 2;
+			v->words = xreallocarray(v->words, v->cap, sizeof *v->words);
+		}
+		v->words[v->n++] = xstrndup(p, len);
+	}
+}
+
+static const char *
+pick(const struct vocabulary *v, uint64_t *rng)
+{
+	return v->words[next_random(rng) % v->n];
+}
+
+static void
+add_random_words(struct buf *b, const struct vocabulary *v, size_t n,
+    uint64_t *rng)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(b, ' ');
+		buf_addstr(b, pick(v, rng));
+	}
+}
+
+/* Fills r with a random article made of the set's words and names. */
+static void
+make_article(struct record *r, const struct set *s, const struct vocabulary *words,
+    const struct vocabulary *families, uint64_t *rng)
+{
+	const struct record	*t;
+	struct buf		 b;
+	size_t			 i, nauthors;
+
+	t = &s->records[next_random(rng) % s->n];
+	record_init(r);
+	buf_init(&b);
+	add_random_words(&b, words, 6 + next_random(rng) % 10, rng);
+	r->title = buf_take(&b);
+	add_random_words(&b, words, 120 + next_random(rng) % 120, rng);
+	r->abstract = buf_take(&b);
+	nauthors = 1 + next_random(rng) % 6;
+	for (i = 0; i < nauthors; i++) {
+		buf_printf(&b, "%c. %s", (char)('A' + next_random(rng) % 26),
+		    pick(families, rng));
+		record_add_author(r, buf_str(&b), NULL, NULL);
+		buf_clear(&b);
+	}
+	buf_free(&b);
+	r->year = 1980 + (int)(next_random(rng) % 45);
+	record_set(&r->journal, t->journal);
+	r->volume = xasprintf("%d", (int)(1 + next_random(rng) % 200));
+	r->pages = xasprintf("%d-%d", (int)(1 + next_random(rng) % 2000),
+	    (int)(2001 + next_random(rng) % 20));
+	if (next_random(rng) % 2 == 0)
+		r->doi = xasprintf("10.%d/synthetic.%llu",
+		    (int)(1000 + next_random(rng) % 9000),
+		    (unsigned long long)(next_random(rng) % 100000000));
+}
+
+/* Turns r into a copy of itself as another database would print it. */
+static void
+reprint(struct record *r)
+{
+	char	*p;
+
+	for (p = r->title; *p != '\0'; p++) {
+		if (*p >= 'a' && *p <= 'z' && (p == r->title || p[-1] == ' '))
+			*p = (char)(*p - 'a' + 'A');
+	}
+	free(r->doi);
+	r->doi = NULL;
+	free(r->pages);
+	r->pages = NULL;
+}
+
+/* Copies the fields make_article() fills from r to copy. */
+static void
+copy_article(struct record *copy, const struct record *r)
+{
+	size_t	i;
+
+	record_init(copy);
+	record_set(&copy->title, r->title);
+	record_set(&copy->abstract, r->abstract);
+	record_set(&copy->journal, r->journal);
+	record_set(&copy->volume, r->volume);
+	record_set(&copy->pages, r->pages);
+	record_set(&copy->doi, r->doi);
+	copy->year = r->year;
+	for (i = 0; i < r->nauthors; i++)
+		record_add_author(copy, r->authors[i].name, NULL, NULL);
+}
+
+/* Records generated and added to the finder at a time. */
+#define SCALE_BATCH	4096
+
+/*
+ * Times dupes_finder on n synthetic records: random titles, abstracts and
+ * names drawn from the set's words, with every 20th record a reprint of
+ * the one before it. Records are added in batches and freed, as a
+ * catalogue of that size would be read.
+ */
+static void
+score_scale(const char *label, const char *dir, size_t n)
+{
+	struct set		 s;
+	struct vocabulary	 words, families;
+	struct dupes_finder	*f;
+	struct dupes_result	 res;
+	struct record		*batch;
+	struct timespec		 start;
+	uint64_t		 rng = 88172645463325252ull;
+	size_t			 i, j, nbatch, in_clusters;
+	double			 add_secs, run_secs, add_cpu, run_cpu, cpu;
+	char			*error;
+
+	memset(&s, 0, sizeof s);
+	memset(&words, 0, sizeof words);
+	memset(&families, 0, sizeof families);
+	load_records(&s, dir);
+	for (i = 0; i < s.n; i++) {
+		add_words(&words, s.records[i].title);
+		for (j = 0; j < s.records[i].nauthors; j++)
+			add_words(&families, s.records[i].authors[j].family);
+	}
+	if (words.n == 0 || families.n == 0)
+		fatal("%s: no titles or family names to draw from", dir);
+
+	f = dupes_finder_new();
+	batch = xcalloc(SCALE_BATCH, sizeof *batch);
+	add_secs = add_cpu = 0;
+	for (i = 0; i < n; i += nbatch) {
+		nbatch = n - i < SCALE_BATCH ? n - i : SCALE_BATCH;
+		for (j = 0; j < nbatch; j++) {
+			if ((i + j) % 20 == 19 && j > 0) {
+				copy_article(&batch[j], &batch[j - 1]);
+				reprint(&batch[j]);
+			} else {
+				make_article(&batch[j], &s, &words, &families, &rng);
+			}
+		}
+		/* Only the finder's time counts, not the generator's. */
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		cpu = cpu_seconds();
+		if (dupes_finder_add_many(f, batch, nbatch, &error) != 0)
+			fatal("%s", error);
+		add_secs += seconds_since(&start);
+		add_cpu += cpu_seconds() - cpu;
+		for (j = 0; j < nbatch; j++)
+			record_clear(&batch[j]);
+	}
+	free(batch);
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	cpu = cpu_seconds();
+	dupes_finder_run(f, &res);
+	run_secs = seconds_since(&start);
+	run_cpu = cpu_seconds() - cpu;
+	in_clusters = 0;
+	for (i = 0; i < res.nclusters; i++)
+		in_clusters += res.clusters[i].nmembers;
+
+	printf("| %s | %zu | %zu | %zu | %zu | %.1f | %.1f | %.1f | %.1f | "
+	    "%ld |\n", label, n, res.nclusters, in_clusters, res.compared,
+	    add_secs, add_cpu, run_secs, run_cpu, peak_mib());
+	dupes_result_free(&res);
+	dupes_finder_free(f);
+	for (i = 0; i < s.n; i++)
+		record_clear(&s.records[i]);
+	free(s.records);
+	for (i = 0; i < words.n; i++)
+		free(words.words[i]);
+	free(words.words);
+	for (i = 0; i < families.n; i++)
+		free(families.words[i]);
+	free(families.words);
 }
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: dedupe-score [-v] [-m] [-l LABEL] DIR\n"
-	    "DIR holds records.csv and clusters.csv, or pairs.json\n");
+	fprintf(stderr, "usage: dedupe-score [-v] [-m] [-l LABEL] [-g N] DIR\n"
+	    "DIR holds records.csv and clusters.csv, or pairs.json;\n"
+	    "-g N times N synthetic records made from DIR's words\n");
 	exit(2);
 }
 
@@ -649,14 +911,17 @@ main(int argc, char **argv)
 {
 	const char	*label, *dir, *slash;
 	char		*path;
+	size_t		 generate;
 	int		 c;
 
 	label = NULL;
-	while ((c = getopt(argc, argv, "vml:")) != -1) {
+	generate = 0;
+	while ((c = getopt(argc, argv, "vml:g:")) != -1) {
 		switch (c) {
 		case 'v': verbose = true; break;
 		case 'm': missed = true; break;
 		case 'l': label = optarg; break;
+		case 'g': generate = strtoul(optarg, NULL, 10); break;
 		default: usage();
 		}
 	}
@@ -668,7 +933,9 @@ main(int argc, char **argv)
 		label = slash != NULL && slash[1] != '\0' ? slash + 1 : dir;
 	}
 	path = xasprintf("%s/pairs.json", dir);
-	if (access(path, R_OK) == 0)
+	if (generate > 0)
+		score_scale(label, dir, generate);
+	else if (access(path, R_OK) == 0)
 		score_pairs(label, dir);
 	else
 		score_clusters(label, dir);

@@ -128,6 +128,18 @@ int	 catalogue_rank(struct catalogue *c, const char *match, long id,
 	    long cap, long *rank, char **error);
 
 /*
+ * Leaves the articles with the given ids (n of them, any order; ids not
+ * in the catalogue are ignored) out of catalogue_rows(),
+ * catalogue_count() and catalogue_rank() from now on, replacing any
+ * earlier set; n 0 shows every article again. The ids are copied into
+ * a TEMP table of the connection, which works on a read-only catalogue.
+ * Returns 0, or -1 with *error (then the previous set stays in effect).
+ * catalogue_total() still counts every article.
+ */
+int	 catalogue_set_hidden(struct catalogue *c, const long *ids, size_t n,
+	    char **error);
+
+/*
  * Sets a function SQLite calls every few thousand steps of a query;
  * when it returns nonzero the query stops and reports an interrupt.
  */

@@ -37,6 +37,8 @@ struct draw_style {
 	attr_t	focus;		/* the rule's label when that pane has focus */
 	attr_t	mark;		/* the duplicate mark */
 	attr_t	note;		/* notes and errors in the status line */
+	attr_t	diff_case;	/* a word that differs only in case */
+	attr_t	diff_word;	/* a changed, added or removed word */
 	bool	colour;		/* whether colour pairs are in use */
 };
 
@@ -67,6 +69,11 @@ struct draw_text {
 	size_t			 offset;
 	attr_t			 attr;	/* the text's attributes */
 	attr_t			 mark;	/* the highlighted words' attributes */
+	/* A second set of ranges, as spans, drawn in mark2; a byte in
+	   both sets takes mark. */
+	const struct text_span	*spans2;
+	size_t			 nspans2;
+	attr_t			 mark2;
 	int			 flags;	/* DRAW_ELLIPSIS, DRAW_FILL */
 	enum bidi_mode		 bidi;	/* BIDI_APP reorders; else as is */
 };

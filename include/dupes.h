@@ -1,10 +1,10 @@
 /*
- * Finding articles that a catalogue holds more than once.
+ * Finding articles that a catalogue contains more than once.
  *
- * dupes_find() folds each record once into a compact key, gathers
- * candidate pairs from several blocking keys (so the cost grows close to
- * linearly with the number of records), scores each candidate pair field
- * by field, and joins matching pairs into clusters with union-find. Two
+ * dupes_find() folds each record once into a compact key and gathers
+ * candidate pairs from several blocking keys, so the cost grows close to
+ * linearly with the number of records. It scores each candidate pair
+ * field by field and joins matching pairs into clusters with union-find. Two
  * clusters are joined only when no record of one contradicts a record of
  * the other (different DOI, years more than one apart, different numbers
  * in the titles, and the other vetoes in src/dupes_score.c), so a chain
@@ -37,7 +37,7 @@ enum dupes_field {
 	DUPES_NFIELDS
 };
 
-/* How one field of two records compares, from strongest agreement down. */
+/* Verdicts on one field of two records, from strongest agreement down. */
 enum dupes_verdict {
 	DUPES_SAME,		/* equal after normalisation */
 	DUPES_SIMILAR,		/* the same value written differently */
@@ -84,23 +84,51 @@ struct dupes_result {
 	size_t			 nclusters;
 	size_t			 candidates;	/* pairs the blocking keys proposed */
 	size_t			 compared;	/* pairs scored */
-	size_t			 rejected_links; /* matches refused by the cluster check */
+	size_t			 rejected_links; /* matches rejected by the cluster check */
 };
 
 /*
  * Finds the duplicates among records[0..n) and fills *out, which the
  * caller frees with dupes_result_free(). The records are only read, and
  * the result refers to them by index. Returns 0, or -1 with an allocated
- * message in *error (the only failure is a catalogue too large to index).
+ * message in *error (the only failure is more than 2^32 - 2 records).
  */
 int	 dupes_find(const struct record *records, size_t n,
 	    struct dupes_result *out, char **error);
+/*
+ * The same search for a catalogue too large to hold in memory: records
+ * are added one at a time and reduced to compact keys at once, so the
+ * caller may free each record after dupes_finder_add(). The result's
+ * reasons then have verdicts and points but no texts (text is NULL),
+ * because the records are gone. dupes_compare() on a link's two records
+ * gives the texts.
+ */
+struct dupes_finder;
+
+/* Returns an empty finder; free it with dupes_finder_free(). */
+struct dupes_finder *dupes_finder_new(void);
+/*
+ * Adds r as the next record (index 0, 1, ...). Returns 0, or -1 with an
+ * allocated message in *error when the finder is full (2^32 - 2 records).
+ */
+int	 dupes_finder_add(struct dupes_finder *f, const struct record *r,
+	    char **error);
+/*
+ * Adds records[0..n) as the next records, building their keys on every
+ * processor. Returns 0, or -1 as dupes_finder_add() does.
+ */
+int	 dupes_finder_add_many(struct dupes_finder *f,
+	    const struct record *records, size_t n, char **error);
+/* Finds the duplicates among the records added so far and fills *out. */
+void	 dupes_finder_run(struct dupes_finder *f, struct dupes_result *out);
+void	 dupes_finder_free(struct dupes_finder *f);
+
 /* Frees what dupes_find() stored in *result and clears it. */
 void	 dupes_result_free(struct dupes_result *result);
 
 /*
  * Compares two records with the rules dupes_find() uses and stores the
- * decision, the score and one reason per field in *match; the caller
+ * decision, the score and one reason per field in *match. The caller
  * frees the reasons with dupes_match_free().
  */
 void	 dupes_compare(const struct record *a, const struct record *b,
@@ -112,7 +140,7 @@ const char *dupes_field_name(enum dupes_field field);
 /* Returns the verdict's name: "same", "similar", "conflict", ... */
 const char *dupes_verdict_name(enum dupes_verdict verdict);
 
-/* How a word differs from its counterpart on the other side. */
+/* Kinds of difference between a word and its counterpart on the other side. */
 enum dupes_change {
 	DUPES_CHANGE_CASE,	/* the same word after folding: "Level" vs "level" */
 	DUPES_CHANGE_WORD	/* a different, added or removed word */

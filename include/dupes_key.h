@@ -3,10 +3,10 @@
  * the normalisations that build it. Shared by the modules of src/dupes*.c
  * only; the browser uses dupes.h.
  *
- * A key keeps what the rules need and nothing else: every string is
+ * A key keeps what the rules need and nothing else. Every string is
  * folded once (text_fold() on non-ASCII words, plain lower-casing on
- * ASCII ones) and stored in one allocation, blob, at the offsets below;
- * offset 0 is the empty string, which means "missing". The abstract is
+ * ASCII ones) and stored in one allocation, blob, at the offsets below.
+ * Offset 0 is the empty string, which means "missing". The abstract is
  * reduced to a bottom-k sketch of its word hashes, enough to estimate
  * how many words two abstracts share.
  */
@@ -22,11 +22,11 @@
 #include "record.h"
 
 /* Number of word hashes kept from an abstract. */
-#define DUPES_SKETCH	48
+#define DUPES_SKETCH	32
 /* Authors compared per record; later ones are ignored. */
 #define DUPES_MAX_AUTHORS 64
 
-/* What a title says the record is, besides an article. */
+/* Kinds of record that a title shows, besides an article. */
 enum dupes_title_kind {
 	DUPES_KIND_ARTICLE,
 	DUPES_KIND_ERRATUM,	/* "Erratum: X", "Correction to X" */
@@ -47,8 +47,12 @@ struct dupes_key {
 	char		*blob;
 	/* Offsets into blob. */
 	uint32_t	 title;		/* folded words without a kind prefix */
-	uint32_t	 title_numbers;	/* words of the title holding numbers, sorted */
+	uint32_t	 title_numbers;	/* numbers in the title, sorted */
+	/* A title printed with its translation, split: "Original; English" */
+	uint32_t	 title_parts[2];
+	uint32_t	 title_part_numbers[2];
 	uint32_t	 journal;	/* folded words, stop words dropped */
+	uint32_t	 journal_qualifier; /* "philadelphia" of "Cancer (Philadelphia)" */
 	uint32_t	 volume;
 	uint32_t	 issue;
 	uint32_t	 first_page;	/* "244", "s123", "e1002" */
@@ -90,7 +94,7 @@ void	 dupes_fold_words(const char *s, struct buf *out);
  * Stores in out the DOI found in s (bare, "doi:", doi.org or dx.doi.org
  * URL, URL-encoded, any case, trailing punctuation) in lower case
  * without a Cochrane-style ".pubN" version suffix, whose N it returns
- * in *version (0 if none). Returns false when s holds no DOI.
+ * in *version (0 if none). Returns false when s contains no DOI.
  */
 bool	 dupes_doi_normalize(const char *s, struct buf *out, int *version);
 /*
@@ -104,8 +108,8 @@ bool	 dupes_is_placeholder(const char *s);
 /*
  * Scores the pair of keys a and b with the rules of src/dupes_score.c
  * and fills *m. When ra and rb (the records the keys were built from)
- * are given, each reason gets a text quoting them; otherwise the texts
- * stay NULL, which is what dupes_find() uses while searching.
+ * are given, each reason gets a text quoting them. Otherwise the texts
+ * stay NULL, as dupes_find() wants them while searching.
  */
 void	 dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 	    const struct record *ra, const struct record *rb,

@@ -49,6 +49,11 @@ struct duplicates {
  */
 int	 duplicates_get(struct catalogue *c, struct duplicates *out,
 	    char **error);
+/*
+ * Fills *out from the cache only, never computing: returns 0 when the
+ * cache is current, else 1 with *out empty. Cheap enough for start-up.
+ */
+int	 duplicates_cached(struct catalogue *c, struct duplicates *out);
 void	 duplicates_free(struct duplicates *d);
 /* Returns whether the article with the given id is in a cluster. */
 bool	 duplicates_contains(const struct duplicates *d, long id);

@@ -20,6 +20,12 @@ struct extra_field {
 struct extra {
 	struct extra_field	*fields;
 	size_t			 nfields;
+	/*
+	 * A hash index of the keys: each slot is 0 or a field's index + 1.
+	 * It keeps a CSV row with thousands of unknown columns linear.
+	 */
+	size_t			*slots;
+	size_t			 nslots;	/* 0 or a power of two */
 };
 
 void	 extra_init(struct extra *e);

@@ -9,6 +9,7 @@
 #ifndef FEHREST_IMPORT_H
 #define FEHREST_IMPORT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -41,12 +42,15 @@ struct import_context {
 	size_t		 skipped;	/* bad records skipped */
 	size_t		 repaired;	/* fields decoded as Windows-1252 */
 	long		 first_repaired_line; /* line of the first one, 0 if none */
+	size_t		 nul_fields;	/* fields with NUL bytes, read as U+FFFD */
+	long		 first_nul_line; /* line of the first one, 0 if none */
 };
 
 /*
  * Each reader parses data[0..len) (the whole file, not NUL-terminated
  * necessarily) and returns 0, or -1 with an allocated message in *error
- * of the form "FILE:LINE: what is wrong; what to do".
+ * of the form "FILE:LINE: what is wrong; what to do". The CSV reader's
+ * delimiter is ',', ';' or '\t', or '\0' to pick one from the header.
  */
 int	 import_read_listing(struct import_context *ctx, const char *data,
 	    size_t len, char **error);
@@ -70,6 +74,11 @@ struct import_options {
 	bool		 skip_invalid;
 	bool		 quiet;		/* no notes on stderr */
 	bool		 progress;	/* a running count on stderr */
+	/*
+	 * When not NULL and set (by a signal handler), the import stops at
+	 * the next record and is rolled back.
+	 */
+	const volatile sig_atomic_t *stop;
 };
 
 struct import_stats {

@@ -17,11 +17,13 @@
 /* The key number of the curses function key k (KEY_UP, KEY_MOUSE ...). */
 #define KEYS_FUNCTION(k)	(0x110000 + (k))
 
-/* Where a binding applies. */
+/* The context in which a binding applies. */
 enum keys_context {
 	KEYS_BROWSE,		/* the list and the detail pane */
 	KEYS_SEARCH,		/* the query line while it is open */
 	KEYS_HELP,		/* the help screen */
+	KEYS_DUPES,		/* the duplicates view */
+	KEYS_PROMPT,		/* the file name and yes/no prompt line */
 };
 
 enum keys_action {
@@ -57,18 +59,29 @@ enum keys_action {
 	KEYS_ACCEPT,		/* keep the filter, back to the list */
 	KEYS_CANCEL,		/* clear the filter, back to the list */
 
-	KEYS_CLOSE,		/* leave the help screen */
+	KEYS_CLOSE,		/* leave the help screen or duplicates view */
+
+	KEYS_MARK,		/* mark or unmark for export */
+	KEYS_EXPORT,		/* export the marked articles or the list */
+	KEYS_DUPES_OPEN,	/* open the duplicates view */
+	KEYS_HIDE_DUPES,	/* one entry per cluster in the list, or all */
+	KEYS_JUMP,		/* go to the article in the list */
+	KEYS_PAIR_PREV,		/* the previous pair of a cluster */
+	KEYS_PAIR_NEXT,
+	KEYS_SIDE,		/* the other record of the pair */
 };
 
 struct keys_binding {
 	enum keys_context	 context;
 	int			 key;
-	const char		*name;	/* as the help screen shows it */
+	/* The key's name on the help screen and the status line. */
+	const char		*name;
 	enum keys_action	 action;
-	const char		*help;	/* what it does; NULL to list the key
-					   beside the previous binding */
-	const char		*hint;	/* short word for the status line, or
-					   NULL */
+	/* What the key does, or NULL for another key of the previous
+	   binding's action. */
+	const char		*help;
+	/* A word for the status line, or NULL to leave the key out. */
+	const char		*hint;
 };
 
 /* Returns the action bound to key in context, or KEYS_NONE. */

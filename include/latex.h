@@ -13,6 +13,7 @@
 #ifndef FEHREST_LATEX_H
 #define FEHREST_LATEX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -25,7 +26,13 @@ char	*latex_decode(const char *s, size_t len);
  * (url, doi). Allocated.
  */
 char	*latex_decode_verbatim(const char *s, size_t len);
-/* Appends s with LaTeX's special characters escaped. */
+/*
+ * Appends s with LaTeX's special characters escaped. Braces are written
+ * \{ and \} when they pair up in s, else as \textbraceleft{} and
+ * \textbraceright{}, which BibTeX does not count as braces.
+ */
 void	 latex_escape(struct buf *b, const char *s);
+/* Returns whether every brace in s has its partner, in order. */
+bool	 latex_braces_balanced(const char *s);
 
 #endif

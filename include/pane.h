@@ -3,7 +3,8 @@
  * rectangles the layout gives the panes, and the table of functions a
  * pane provides.
  *
- * A pane draws only inside its rectangle of stdscr and never calls
+ * Each pane's table is declared in its own header (pane_list.h and so
+ * on). A pane draws only inside its rectangle of stdscr and never calls
  * doupdate(); the event loop in ui.c draws every pane and then updates
  * the terminal once. Key and mouse handlers change the context and
  * return what happened; the loop alone acts on it.
@@ -19,6 +20,8 @@
 #include "bidi.h"
 #include "buf.h"
 #include "catalogue.h"
+#include "clusters.h"
+#include "duplicates.h"
 #include "draw.h"
 #include "keys.h"
 #include "view.h"
@@ -31,7 +34,7 @@ struct pane_rect {
 	int	w;
 };
 
-/* What a key or mouse handler did, for the event loop. */
+/* The outcome of a key or mouse handler, for the event loop. */
 enum pane_result {
 	PANE_IGNORED,	/* not for this pane: offer it to the next one */
 	PANE_HANDLED,	/* taken, nothing on screen changed */
@@ -64,12 +67,44 @@ struct pane_search_state {
 	char		*draft;		/* the input before browsing history */
 };
 
+/* State of the duplicates view. */
+struct pane_dupes_state {
+	bool			 open;
+	bool			 comparing;	/* a pair is shown */
+	size_t			 cluster;	/* the chosen cluster */
+	int			 top;		/* first cluster or line shown */
+	size_t			 pair;		/* index among the pairs */
+	bool			 right;		/* the right record is chosen */
+	struct clusters_pair	 compared;	/* loaded when comparing */
+};
+
+enum pane_prompt_kind {
+	PANE_PROMPT_FILE,	/* the file name to export to */
+	PANE_PROMPT_OVERWRITE,	/* y replaces the existing file */
+};
+
+/* State of the prompt line that replaces the status line. */
+struct pane_prompt_state {
+	bool			 open;
+	enum pane_prompt_kind	 kind;
+	struct buf		 input;
+	char			*path;		/* the answer to the file prompt */
+};
+
+/* The duplicate clusters, as the background job delivers them. */
+struct pane_dupes_data {
+	struct clusters_job	*job;		/* NULL once it has ended */
+	bool			 ready;
+	struct duplicates	 found;
+	bool			 hidden;	/* one article per cluster */
+};
+
 struct pane_context {
 	struct catalogue	*cat;
 	struct view		*view;
 	struct draw_style	 style;
-	enum bidi_mode		 bidi;		/* resolved: BIDI_APP or
-						   BIDI_TERMINAL */
+	/* Resolved: BIDI_APP or BIDI_TERMINAL. */
+	enum bidi_mode		 bidi;
 
 	enum pane_focus		 focus;
 	bool			 searching;	/* the query line is open */
@@ -77,7 +112,8 @@ struct pane_context {
 	bool			 too_small;
 	/* The query line changed and the filter must follow it. */
 	bool			 filter_dirty;
-	char			*message;	/* for the status line, or NULL */
+	/* for the status line, or NULL */
+	char			*message;
 	/* Where the terminal cursor goes, when a pane shows it. */
 	bool			 show_cursor;
 	int			 cursor_y;
@@ -93,6 +129,10 @@ struct pane_context {
 	struct pane_detail_state detail_state;
 	struct pane_search_state search_state;
 	int			 help_top;
+
+	struct pane_dupes_data	 dupes;
+	struct pane_dupes_state	 dupes_state;
+	struct pane_prompt_state prompt;
 };
 
 /* The functions of one pane; any may be NULL. */
@@ -108,15 +148,6 @@ struct pane {
 	void		 (*resize)(struct pane_context *);
 	void		 (*close)(struct pane_context *);
 };
-
-extern const struct pane pane_list;
-extern const struct pane pane_detail;
-extern const struct pane pane_search;
-extern const struct pane pane_status;
-extern const struct pane pane_help;
-
-/* Frees the query line's input and history, when the browser ends. */
-void	 pane_search_free(struct pane_context *ctx);
 
 /*
  * Replaces the status line message with a formatted one (NULL format

@@ -16,6 +16,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Words after this many are ignored, with a note. */
+#define QUERY_MAX_TERMS	64
+
 enum query_field {
 	QUERY_ANY,
 	QUERY_TITLE,

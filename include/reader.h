@@ -15,6 +15,8 @@
  * Returns s[0..len) as allocated NFC UTF-8. Bytes that are not valid
  * UTF-8 are decoded as Windows-1252; each such field is counted in
  * ctx->repaired and the first one's line kept in ctx->first_repaired_line.
+ * A NUL byte becomes U+FFFD, so the text after it is kept; such fields
+ * are counted in ctx->nul_fields and ctx->first_nul_line.
  */
 char	*reader_text(struct import_context *ctx, const char *s, size_t len,
 	    long line);

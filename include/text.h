@@ -40,18 +40,28 @@ char	*text_nfc(const char *s);
 char	*text_clean_spaces(const char *s);
 
 /*
- * Returns an allocated copy of s that is safe to write to a terminal:
- * invalid UTF-8 becomes U+FFFD; tab, CR, LF, VT and FF become a space;
- * ESC sequences (CSI, OSC, DCS and the like) are dropped whole and shown
- * as one placeholder; other C0 and C1 controls and DEL become the
- * placeholder; bidi embeddings, overrides and isolates (U+202A..U+202E,
- * U+2066..U+2069) are removed.
+ * Returns an allocated copy of s that is safe to write to a terminal.
+ * - Invalid UTF-8 and unassigned code points become U+FFFD.
+ * - Tab, CR, LF, VT, FF, NEL and the Unicode line and paragraph
+ *   separators become a space.
+ * - An escape sequence (CSI, OSC, DCS and the like, in ESC or C1 form)
+ *   is dropped whole and shown as one placeholder. A control string
+ *   with no terminator loses only its introducer, so no text is hidden.
+ * - Other C0 and C1 controls and DEL become the placeholder.
+ * - Bidi embeddings, overrides and isolates (U+202A..U+202E,
+ *   U+2066..U+2069), soft hyphens, and ZWJs without a non-ASCII
+ *   character on both sides are removed.
+ * - A combining mark with no base gets U+25CC DOTTED CIRCLE as its base.
  */
 char	*text_sanitize(const char *s);
 
 /*
- * One grapheme cluster of a sanitised string: its bytes and the number
- * of terminal columns it takes (0, 1 or 2).
+ * One display cluster of a sanitised string: its bytes and the number of
+ * terminal columns it takes. A display cluster is a grapheme cluster
+ * (UAX #29), joined with the next one when it ends in a ZWJ, because
+ * tmux puts what follows a ZWJ into the same cell. The width is what
+ * tmux 3.3a shows: usually 0, 1 or 2, but an emoji with a skin-tone
+ * modifier takes 4, and U+263A U+FE0F takes 1 (tmux ignores VS16).
  */
 struct text_cluster {
 	const char	*s;
@@ -71,6 +81,8 @@ int	 text_strwidth(const char *s);
 /*
  * Returns how many bytes of s fit in width columns without splitting a
  * cluster, and stores the columns they take in *used (may be NULL).
+ * A wide cluster that would straddle the edge is left out, so *used can
+ * be width - 1: the caller pads the rest with a space.
  */
 size_t	 text_fit(const char *s, size_t len, int width, int *used);
 /*
@@ -93,19 +105,35 @@ struct text_line {
 
 /*
  * Breaks s into lines of at most width columns at Unicode line-break
- * opportunities; a word wider than width is broken between clusters.
- * Spaces at a break are left out of the lines. Returns the number of
- * lines and stores an allocated array in *lines (freed by the caller).
+ * opportunities (UAX #14); a word wider than width is broken between
+ * clusters, and a cluster wider than width gets a line of its own. Line
+ * break characters end a line and an empty line between two stays.
+ * White space at a break and at either end is left out of the lines.
+ * Returns the number of lines (0 for blank text) and stores an allocated
+ * array in *lines (NULL when there are none), freed by the caller.
  */
 size_t	 text_wrap(const char *s, int width, struct text_line **lines);
 
 /*
- * Returns the search folding of s, allocated: NFKC, full case folding,
- * Latin diacritics removed, typographic quotes, apostrophes and dashes
- * mapped to ASCII; for Arabic script, harakat and tatweel removed, ZWNJ
- * and ZWJ removed, Arabic yeh, alef maksura, kaf and teh marbuta mapped
- * to their Persian forms, and Persian and Arabic-Indic digits mapped to
- * ASCII digits. Invalid UTF-8 is repaired first.
+ * Returns the search folding of s, allocated. Invalid UTF-8 is repaired
+ * first (text_repair_utf8). The folding is NFKC with full case folding,
+ * and then:
+ * - Latin and Greek accents are removed (naïve, café in NFC or NFD and
+ *   ά fold to naive, cafe and α); Cyrillic keeps them, since й and и
+ *   are different letters.
+ * - Typographic quotes, apostrophes and dashes become ' " and -.
+ * - Other non-ASCII punctuation and symbols (emoji included) become
+ *   spaces, and invisible format characters (ZWNJ, ZWJ, bidi marks, soft
+ *   hyphen) are removed; the zero-width space becomes a space.
+ * - Arabic script: harakat, hamza and madda marks and tatweel are
+ *   removed; Arabic yeh and alef maksura become Persian yeh, Arabic kaf
+ *   becomes keheh, teh marbuta becomes heh; Persian and Arabic-Indic
+ *   digits become ASCII digits.
+ * - Each Han, Hiragana, Katakana or Bopomofo character becomes a word of
+ *   its own (spaces around it), because those scripts put no spaces
+ *   between words and the index would otherwise take a whole sentence
+ *   for one word.
+ * Folding a folded string changes nothing.
  */
 char	*text_fold(const char *s);
 
@@ -116,10 +144,16 @@ struct text_span {
 };
 
 /*
- * Splits s into words the way the full-text index does: runs of
- * letters, digits and marks, where ZWNJ, ZWJ and tatweel stay inside a
- * word. Returns the number of words and stores an allocated array of
- * their spans in *words (freed by the caller).
+ * Splits s into words the way the full-text index (SQLite FTS5,
+ * unicode61) splits text_fold() output: runs of letters, digits and
+ * private-use characters. Each Han, Hiragana, Katakana or Bopomofo
+ * character is a word of its own. Marks, ZWNJ and ZWJ continue a word
+ * but never start one, so the words of unfolded text fold to the
+ * index's words. unicode61 splits at non-Latin marks (Devanagari vowel
+ * signs, say) where this keeps them inside; FTS5 splits a quoted query
+ * word the same way, so searching is unaffected. Returns the number of
+ * words and stores an allocated array of their spans in *words (freed
+ * by the caller; NULL when there are none).
  */
 size_t	 text_words(const char *s, struct text_span **words);
 

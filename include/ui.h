@@ -1,5 +1,6 @@
 /*
  * The interactive browser: list, detail and search panes on ncursesw.
+ * The panes are described in pane.h, the view model in view.h.
  */
 #ifndef FEHREST_UI_H
 #define FEHREST_UI_H
@@ -14,7 +15,9 @@ struct ui_options {
 	/*
 	 * Draw the first complete screen and exit: the same code path as
 	 * the browser, for benchmarks. A search query to apply first may
-	 * be given in query.
+	 * be given in query. Standard input and output need not be a
+	 * terminal then, but TERM must name one (LINES and COLUMNS set
+	 * the size).
 	 */
 	bool		 once;
 	const char	*query;
@@ -22,7 +25,9 @@ struct ui_options {
 
 /*
  * Runs the browser until the user quits. Returns the exit status: 0, or
- * 2 after printing why the terminal cannot be used.
+ * 2 after printing why the terminal or the catalogue cannot be used.
+ * On SIGINT, SIGTERM or SIGHUP it restores the terminal and then dies
+ * by the same signal.
  */
 int	 ui_run(const struct ui_options *o);
 

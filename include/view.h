@@ -1,7 +1,7 @@
 /*
  * The view model of the browser: which articles the list shows, which
  * one is selected, how far the list is scrolled, and the filter. It
- * knows nothing of curses, so it can be tested on its own.
+ * does not use curses, so it can be tested on its own.
  *
  * The view never loads the whole catalogue. It keeps a window of rows,
  * a contiguous run of the (filtered) list in list order, fetched with
@@ -54,7 +54,8 @@ struct view {
 	bool			 at_end;
 
 	size_t			 selected;	/* index in rows */
-	size_t			 top;		/* index of the first shown row */
+	/* Index of the first row shown. */
+	size_t			 top;
 	int			 height;	/* rows the list pane shows */
 	/* Id of the selected article, kept when the list is empty so the
 	   next filter can select it again; 0 before any selection. */
@@ -65,6 +66,10 @@ struct view {
 
 	bool			(*marker)(void *, long);
 	void			*marker_arg;
+
+	/* Ids of the articles marked for export, ascending. */
+	long			*marked;
+	size_t			 nmarked;
 
 	struct record		 article;	/* the selection, in full */
 	long			 article_id;	/* 0 when not loaded */
@@ -81,8 +86,9 @@ int	 view_open(struct view *v, struct catalogue *c, int height,
 void	 view_close(struct view *v);
 
 /*
- * Sets the filter text, queries the rows around the selected article
- * and its position. Returns 0, or -1 with *error. When a query fails,
+ * Sets the filter text and queries the rows around the selected
+ * article; its position is left to view_update_position() unless the
+ * window shows it. Returns 0, or -1 with *error. When a query fails,
  * or is interrupted through catalogue_set_progress(), the view keeps
  * the previous filter and rows, so the caller can simply try again.
  */
@@ -132,6 +138,14 @@ const struct view_row *view_line(const struct view *v, int line);
  * stays unknown, and an interrupted count can be retried).
  */
 int	 view_update_count(struct view *v, char **error);
+/*
+ * Finds the selection's position, unless already known: exactly in the
+ * whole catalogue, at most VIEW_COUNT_CAP with a filter. Like
+ * view_update_count(), it is left to the caller's idle time because at
+ * a million articles it can take a noticeable fraction of a second.
+ * Returns 0, or -1 with *error (the position stays unknown).
+ */
+int	 view_update_position(struct view *v, char **error);
 /* Returns the number of articles in the catalogue. */
 long	 view_total(const struct view *v);
 
@@ -143,11 +157,44 @@ long	 view_total(const struct view *v);
 const struct record *view_article(struct view *v, char **error);
 
 /*
- * Sets a function that tells whether an article is marked as a
+ * Sets a function that returns whether an article is marked as a
  * duplicate; it is called for every row fetched from now on, and the
  * result stored in view_row.duplicate. NULL removes it.
  */
 void	 view_set_marker(struct view *v, bool (*marker)(void *, long),
 	    void *arg);
+/* Calls the marker again for every row of the window. */
+void	 view_update_marks(struct view *v);
+
+/*
+ * Fetches the rows around the selected article again, as after a new
+ * filter, for when the catalogue's rows changed (the hidden articles of
+ * catalogue_set_hidden(), say). The count and position become unknown.
+ * Returns 0, or -1 with *error and the view unchanged.
+ */
+int	 view_reload(struct view *v, char **error);
+
+/*
+ * Leaves the articles with the given ids out of the list (n 0 shows
+ * them all again), through catalogue_set_hidden(), and reloads the
+ * rows around the selection. Returns 0, or -1 with *error.
+ */
+int	 view_set_hidden(struct view *v, const long *ids, size_t n,
+	    char **error);
+
+/*
+ * Selects the article with the given id, or the next one of the list
+ * when the filter or the hidden articles leave it out. Returns 0, or
+ * -1 with *error.
+ */
+int	 view_select_id(struct view *v, long id, char **error);
+
+/*
+ * Marks the selected article for export, or unmarks it when marked.
+ * Returns whether it is marked now (false for an empty list).
+ */
+bool	 view_toggle_mark(struct view *v);
+/* Returns whether the article with the given id is marked. */
+bool	 view_is_marked(const struct view *v, long id);
 
 #endif

@@ -51,11 +51,24 @@ struct bib {
 	size_t			 nmacros;
 	struct field		*fields;
 	size_t			 nfields;
+	size_t			 fieldsize;	/* allocated entries */
 	char			*key;
 	char			*undefined;	/* first undefined macro */
+	size_t			 expanded;	/* bytes added by macros so far */
+	int			 open_to_end;	/* entries not closed by EOF */
 	long			 start;		/* line of the entry's '@' */
 	size_t			 start_pos;	/* offset of that '@' */
 };
+
+/*
+ * The most bytes @string macros may add to a file's values, beyond the
+ * file's own size. Each macro can use another twice (@string{b = a # a}),
+ * so a few lines could otherwise expand to gigabytes.
+ */
+#define MACRO_BUDGET	((size_t)64 << 20)
+
+/* The most entries left open to the end of the file that are skipped. */
+#define MAX_OPEN_TO_END	100
 
 /* The month macros BibTeX predefines. */
 static const char *const months[][2] = {
@@ -160,6 +173,12 @@ set_message(struct bib *b, char **error, long line, const char *what)
 	*error = xasprintf("%s:%ld: %s", reader_path(b->ctx), line, what);
 }
 
+/*
+ * Reports an entry that is not closed. An entry that ran to the end of
+ * the file is counted, because skipping it resumes at the next entry,
+ * which may run to the end again: the work grows with the square of the
+ * file, so past MAX_OPEN_TO_END such entries the reader stops.
+ */
 static enum step
 not_closed(struct bib *b, char **error)
 {
@@ -169,6 +188,14 @@ not_closed(struct bib *b, char **error)
 	    b->key == NULL ? "" : b->key);
 	set_message(b, error, b->start, what);
 	free(what);
+	if (at_end(b) && ++b->open_to_end > MAX_OPEN_TO_END) {
+		what = xasprintf("more than %d entries run to the end of the "
+		    "file, the last one here; close their braces and quotes",
+		    MAX_OPEN_TO_END);
+		set_message(b, error, b->start, what);
+		free(what);
+		return STEP_FATAL;
+	}
 	return STEP_BAD;
 }
 
@@ -220,6 +247,30 @@ read_quoted(struct bib *b, struct buf *out, char **error)
 	return STEP_OK;
 }
 
+/*
+ * Counts n more bytes of macro text and returns whether the file has
+ * gone over its budget, MACRO_BUDGET plus the file's size.
+ */
+static bool
+expansion_too_big(struct bib *b, size_t n)
+{
+	b->expanded += n;
+	return b->expanded > MACRO_BUDGET + b->len;
+}
+
+static enum step
+too_big(struct bib *b, const char *name, char **error)
+{
+	char	*what;
+
+	what = xasprintf("the macro '%s' takes the expanded @string text past "
+	    "%zu MiB; define it without repeating other macros (a # a)",
+	    name, (MACRO_BUDGET + b->len) >> 20);
+	set_message(b, error, line_at(b, b->pos), what);
+	free(what);
+	return STEP_FATAL;
+}
+
 /* Reads a value: parts joined by '#'. */
 static enum step
 read_value(struct bib *b, struct buf *out, char **error)
@@ -240,12 +291,15 @@ read_value(struct bib *b, struct buf *out, char **error)
 			name = read_name(b);
 			value = isdigit((unsigned char)name[0]) ? name :
 			    find_macro(b, name);
-			if (value != NULL)
+			st = STEP_OK;
+			if (value != NULL && value != name &&
+			    expansion_too_big(b, strlen(value)))
+				st = too_big(b, name, error);
+			else if (value != NULL)
 				buf_addstr(out, value);
 			else if (b->undefined == NULL)
 				b->undefined = xstrdup(name);
 			free(name);
-			st = STEP_OK;
 		} else if (c == '\0') {
 			return not_closed(b, error);
 		} else {
@@ -310,14 +364,30 @@ add_field(struct bib *b, char *name, long line)
 {
 	struct field	*f;
 
-	b->fields = xreallocarray(b->fields, b->nfields + 1,
-	    sizeof *b->fields);
+	if (b->nfields == b->fieldsize) {
+		b->fieldsize = b->fieldsize == 0 ? 16 : b->fieldsize * 2;
+		b->fields = xreallocarray(b->fields, b->fieldsize,
+		    sizeof *b->fields);
+	}
 	f = &b->fields[b->nfields++];
 	f->name = name;
 	buf_init(&f->value);
 	buf_addstr(&f->value, "");
 	f->line = line;
 	return f;
+}
+
+static enum step
+string_undefined(struct bib *b, const char *name, char **error)
+{
+	char	*what;
+
+	what = xasprintf("@string '%s' uses the undefined macro '%s'; define "
+	    "that macro above it or write the value in braces", name,
+	    b->undefined);
+	set_message(b, error, b->start, what);
+	free(what);
+	return STEP_BAD;
 }
 
 /* Reads the body of @string{name = value}. */
@@ -346,6 +416,8 @@ read_string(struct bib *b, char close, char **error)
 	skip_space(b);
 	if (st == STEP_OK && peek(b) != close)
 		st = not_closed(b, error);
+	if (st == STEP_OK && b->undefined != NULL)
+		st = string_undefined(b, name, error);
 	if (st != STEP_OK) {
 		free(name);
 		buf_free(&value);
@@ -365,6 +437,7 @@ static enum step
 read_entry_body(struct bib *b, char close, char **error)
 {
 	struct field	*f;
+	enum step	 st;
 	char		*name, *what;
 	size_t		 start;
 	long		 line;
@@ -412,8 +485,8 @@ read_entry_body(struct bib *b, char close, char **error)
 		}
 		b->pos++;
 		f = add_field(b, name, line);
-		if (read_value(b, &f->value, error) != STEP_OK)
-			return STEP_BAD;
+		if ((st = read_value(b, &f->value, error)) != STEP_OK)
+			return st;
 	}
 }
 
@@ -653,6 +726,17 @@ read_entry(struct bib *b, char **error)
 	return st;
 }
 
+/* Prints a skipped entry's message, which may quote escape sequences. */
+static void
+print_skipped(const char *message)
+{
+	char	*safe;
+
+	safe = text_sanitize(message);
+	fprintf(stderr, "fehrest: skipped %s\n", safe);
+	free(safe);
+}
+
 int
 import_read_bibtex(struct import_context *ctx, const char *data, size_t len,
     char **error)
@@ -682,7 +766,7 @@ import_read_bibtex(struct import_context *ctx, const char *data, size_t len,
 				goto out;
 			ctx->skipped++;
 			if (!ctx->quiet)
-				fprintf(stderr, "fehrest: skipped %s\n", *error);
+				print_skipped(*error);
 			free(*error);
 			*error = NULL;
 			resync(&b);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,8 +38,27 @@ enum stmt_id {
 	ST_LOAD,
 	ST_LOAD_PEOPLE,
 	ST_FIND_NUMBER,
+	/* The same queries leaving out the ids of catalogue_set_hidden(). */
+	ST_ROWS_ALL_FWD_SHOWN,
+	ST_ROWS_ALL_BACK_SHOWN,
+	ST_ROWS_MATCH_FWD_SHOWN,
+	ST_ROWS_MATCH_BACK_SHOWN,
+	ST_COUNT_MATCH_SHOWN,
+	ST_COUNT_MATCH_CAP_SHOWN,
+	ST_RANK_ALL_SHOWN,
+	ST_RANK_MATCH_SHOWN,
 	ST_COUNT
 };
+
+/*
+ * The hidden ids live in a TEMP table of the connection, which SQLite
+ * keeps apart from the catalogue file, so it works on a read-only or
+ * immutable catalogue too. NOT EXISTS on its primary key costs one
+ * lookup per row and builds nothing per query.
+ */
+#define NOT_HIDDEN(col)	" AND NOT EXISTS (SELECT 1 FROM temp.hidden_ids h" \
+	" WHERE h.id = " col ")"
+
 
 static const char *stmt_sql[ST_COUNT] = {
 	[ST_ADD_ARTICLE] = "INSERT INTO articles(number, title, authors, year)"
@@ -52,7 +72,13 @@ static const char *stmt_sql[ST_COUNT] = {
 	    " given, family) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_ADD_SEARCH] = "INSERT INTO search(rowid, title, authors, abstract)"
 	    " VALUES (?1, ?2, ?3, ?4)",
-	[ST_NEXT_NUMBER] = "SELECT coalesce(max(number), 0) + 1 FROM articles",
+	/*
+	 * Text compares above every integer in SQLite, so the bound keeps
+	 * out numbers stored as text and the largest integer, which has no
+	 * successor; the index on number answers it without a scan.
+	 */
+	[ST_NEXT_NUMBER] = "SELECT coalesce(max(number), 0) + 1 FROM articles"
+	    " WHERE number < 9223372036854775807",
 	[ST_ROWS_ALL_FWD] = "SELECT id, number, title, authors, year"
 	    " FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
 	[ST_ROWS_ALL_BACK] = "SELECT id, number, title, authors, year"
@@ -85,6 +111,32 @@ static const char *stmt_sql[ST_COUNT] = {
 	    " WHERE article_id = ?1 ORDER BY position",
 	[ST_FIND_NUMBER] = "SELECT id FROM articles WHERE number = ?1"
 	    " ORDER BY id LIMIT 1",
+	[ST_ROWS_ALL_FWD_SHOWN] = "SELECT id, number, title, authors, year"
+	    " FROM articles WHERE id > ?1" NOT_HIDDEN("articles.id")
+	    " ORDER BY id LIMIT ?2",
+	[ST_ROWS_ALL_BACK_SHOWN] = "SELECT id, number, title, authors, year"
+	    " FROM articles WHERE id < ?1" NOT_HIDDEN("articles.id")
+	    " ORDER BY id DESC LIMIT ?2",
+	[ST_ROWS_MATCH_FWD_SHOWN] = "SELECT a.id, a.number, a.title,"
+	    " a.authors, a.year FROM articles a WHERE a.id IN (SELECT rowid"
+	    " FROM search WHERE search MATCH ?3 AND rowid > ?1"
+	    NOT_HIDDEN("search.rowid") " ORDER BY rowid LIMIT ?2)"
+	    " ORDER BY a.id",
+	[ST_ROWS_MATCH_BACK_SHOWN] = "SELECT a.id, a.number, a.title,"
+	    " a.authors, a.year FROM articles a WHERE a.id IN (SELECT rowid"
+	    " FROM search WHERE search MATCH ?3 AND rowid < ?1"
+	    NOT_HIDDEN("search.rowid") " ORDER BY rowid DESC LIMIT ?2)"
+	    " ORDER BY a.id DESC",
+	[ST_COUNT_MATCH_SHOWN] = "SELECT count(*) FROM search"
+	    " WHERE search MATCH ?1" NOT_HIDDEN("search.rowid"),
+	[ST_COUNT_MATCH_CAP_SHOWN] = "SELECT count(*) FROM (SELECT rowid"
+	    " FROM search WHERE search MATCH ?1" NOT_HIDDEN("search.rowid")
+	    " LIMIT ?2)",
+	[ST_RANK_ALL_SHOWN] = "SELECT count(*) FROM (SELECT id FROM articles"
+	    " WHERE id < ?1" NOT_HIDDEN("articles.id") " LIMIT ?2)",
+	[ST_RANK_MATCH_SHOWN] = "SELECT count(*) FROM (SELECT rowid FROM"
+	    " search WHERE search MATCH ?3 AND rowid < ?1"
+	    NOT_HIDDEN("search.rowid") " LIMIT ?2)",
 };
 
 static const char schema_sql[] =
@@ -125,6 +177,10 @@ struct catalogue {
 	bool		 writable;
 	bool		 interrupted;
 	long		 total;
+	/* Whether the *_SHOWN queries are in use, and how many articles
+	   of the catalogue they leave out. */
+	bool		 hiding;
+	long		 nhidden;
 	sqlite3_stmt	*stmt[ST_COUNT];
 	int		(*progress)(void *);
 	void		*progress_arg;
@@ -245,43 +301,74 @@ default_name(const char *path)
 static int
 check_schema(struct catalogue *c, bool *empty, char **error)
 {
+	static const char *tables[] = {
+		"meta", "articles", "details", "people", "search",
+	};
 	sqlite3_stmt	*st;
-	int		 version = -1, tables = 0;
+	size_t		 i;
+	int		 version = -1, count = 0, rc, found;
 
-	if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st,
-	    NULL) != SQLITE_OK) {
-		*error = xasprintf("%s: cannot read the file as an SQLite "
-		    "database: %s; check the path names a fehrest catalogue",
-		    c->path, sqlite3_errmsg(c->db));
+	/* Reading the header fails first on a file that is not SQLite. */
+	rc = sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			count = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK && rc != SQLITE_ROW) {
+		rc = sqlite3_errcode(c->db);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			*error = xasprintf("%s: another process holds the "
+			    "catalogue locked; try again when it has finished",
+			    c->path);
+		else
+			*error = xasprintf("%s: cannot read the file as a "
+			    "catalogue (%s); check the path names a fehrest "
+			    "catalogue", c->path, sqlite3_errmsg(c->db));
 		return -1;
 	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
-	    -1, &st, NULL) != SQLITE_OK) {
-		*error = xasprintf("%s: not an SQLite database (%s); check the "
-		    "path names a fehrest catalogue", c->path,
-		    sqlite3_errmsg(c->db));
-		return -1;
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		tables = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-
-	*empty = tables == 0;
+	*empty = count == 0;
 	if (*empty)
 		return 0;
-	if (version == CATALOGUE_VERSION)
-		return 0;
-	if (version == 0)
+
+	if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st,
+	    NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (version == 0) {
 		*error = xasprintf("%s: an SQLite database but not a fehrest "
 		    "catalogue; import into a new file instead", c->path);
-	else
+		return -1;
+	}
+	if (version != CATALOGUE_VERSION) {
 		*error = xasprintf("%s: catalogue version %d, but this fehrest "
 		    "reads version %d; use a matching fehrest or re-import "
 		    "the sources", c->path, version, CATALOGUE_VERSION);
-	return -1;
+		return -1;
+	}
+
+	for (i = 0; i < sizeof tables / sizeof *tables; i++) {
+		found = 0;
+		if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema"
+		    " WHERE type = 'table' AND name = ?1", -1, &st, NULL) ==
+		    SQLITE_OK) {
+			sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				found = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+		}
+		if (found == 0) {
+			*error = xasprintf("%s: the catalogue is damaged: its "
+			    "table '%s' is missing; import the sources again "
+			    "into a new file", c->path, tables[i]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -357,6 +444,65 @@ same_file(const char *a, const char *b)
 	return strcmp(ra, rb) == 0;
 }
 
+/*
+ * Returns the URI SQLite opens path with, allocated. Every byte outside
+ * the unreserved set is percent-encoded: a path is not a URI, and a '?',
+ * '#' or '%' in a file name would otherwise change which file is opened.
+ * A relative path stays relative.
+ */
+static char *
+file_uri(const char *path, const char *mode, bool immutable)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct buf		 b;
+	const unsigned char	*p;
+
+	buf_init(&b);
+	/* An empty authority, so that "//dir" is a path and not a host. */
+	buf_addstr(&b, path[0] == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '/' || *p == '.' ||
+		    *p == '_' || *p == '~' || *p == '-')
+			buf_addch(&b, (char)*p);
+		else {
+			buf_addch(&b, '%');
+			buf_addch(&b, hex[*p >> 4]);
+			buf_addch(&b, hex[*p & 15]);
+		}
+	}
+	buf_printf(&b, "?mode=%s%s", mode, immutable ? "&immutable=1" : "");
+	return buf_take(&b);
+}
+
+/*
+ * Rolls back what a killed import left in PATH-journal, so that the file
+ * can be read again: a read-only connection cannot roll back a hot
+ * journal, and SQLite would report the file as unreadable. Only a
+ * writable file that is not the bundled catalogue is touched.
+ */
+static void
+recover_journal(const char *path)
+{
+	struct stat	 st;
+	sqlite3		*db;
+	char		*journal, *uri;
+
+	journal = xasprintf("%s-journal", path);
+	if (stat(journal, &st) != 0 || st.st_size == 0 ||
+	    access(path, W_OK) != 0) {
+		free(journal);
+		return;
+	}
+	free(journal);
+	uri = file_uri(path, "rw", false);
+	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE,
+	    NULL) == SQLITE_OK)
+		sqlite3_exec(db, "PRAGMA user_version", NULL, NULL, NULL);
+	sqlite3_close(db);
+	free(uri);
+}
+
 int
 catalogue_open(const char *path, enum catalogue_mode mode,
     struct catalogue **out, char **error)
@@ -369,8 +515,15 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 	*out = NULL;
 	exists = access(path, F_OK) == 0;
 	if (!exists && mode == CATALOGUE_READ) {
-		*error = xasprintf("%s: no such catalogue file; check the path, "
-		    "or run 'fehrest list' for the bundled catalogue", path);
+		if (strcmp(path, catalogue_bundled_path()) == 0)
+			*error = xasprintf("the bundled catalogue is missing "
+			    "(looked beside the program in data/ and in %s); "
+			    "run 'make' in the source tree, or 'make install'",
+			    FEHREST_DATADIR);
+		else
+			*error = xasprintf("%s: no such catalogue file; check "
+			    "the path, or leave out --catalogue for the bundled "
+			    "catalogue", path);
 		return -1;
 	}
 	if (exists && access(path, R_OK) != 0) {
@@ -382,18 +535,19 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 	c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->bundled = same_file(path, catalogue_bundled_path());
+	if (!c->bundled && exists)
+		recover_journal(path);
 	c->writable = mode == CATALOGUE_WRITE && !c->bundled;
 
 	/*
 	 * The bundled file is installed read-only: immutable=1 stops SQLite
 	 * from taking locks or looking for a journal beside it.
 	 */
-	uri = sqlite3_mprintf("file:%q?mode=%s%s", path, c->writable ? "rwc" :
-	    "ro", c->bundled ? "&immutable=1" : "");
+	uri = file_uri(path, c->writable ? "rwc" : "ro", c->bundled);
 	flags = SQLITE_OPEN_URI | (c->writable ? SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
 	rc = sqlite3_open_v2(uri, &c->db, flags, NULL);
-	sqlite3_free(uri);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		*error = xasprintf("%s: cannot open the catalogue: %s", path,
 		    c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory");
@@ -564,7 +718,10 @@ step_done(struct catalogue *c, sqlite3_stmt *st, const char *what,
     char **error)
 {
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		*error = db_error(c, what);
+		if (sqlite3_errcode(c->db) == SQLITE_INTERRUPT)
+			*error = xstrdup("the import was interrupted");
+		else
+			*error = db_error(c, what);
 		sqlite3_reset(st);
 		return -1;
 	}
@@ -666,11 +823,27 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 		rc = -1;
 	}
 	if (r->number == 0) {
+		long	existing;
+
 		if ((st = get_stmt(c, ST_NEXT_NUMBER, error)) == NULL)
 			return -1;
 		if (sqlite3_step(st) == SQLITE_ROW)
 			r->number = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
+		/*
+		 * max + 1 is taken only when the largest number is the
+		 * largest integer itself; then there is no number left.
+		 */
+		rc = r->number <= 0 ? 0 : catalogue_find_number(c, r->number,
+		    &existing, error);
+		if (rc == -1)
+			return -1;
+		if (rc == 0) {
+			*error = xasprintf("%s: no free article number is left; "
+			    "import into a new catalogue", c->path);
+			return -1;
+		}
+		rc = -1;
 	}
 
 	authors = record_author_list(r);
@@ -788,6 +961,106 @@ query_error(struct catalogue *c, const char *what)
 	return db_error(c, what);
 }
 
+/* Returns the query that leaves out the hidden ids in place of id. */
+static enum stmt_id
+shown_variant(enum stmt_id id)
+{
+	switch (id) {
+	case ST_ROWS_ALL_FWD:
+		return ST_ROWS_ALL_FWD_SHOWN;
+	case ST_ROWS_ALL_BACK:
+		return ST_ROWS_ALL_BACK_SHOWN;
+	case ST_ROWS_MATCH_FWD:
+		return ST_ROWS_MATCH_FWD_SHOWN;
+	case ST_ROWS_MATCH_BACK:
+		return ST_ROWS_MATCH_BACK_SHOWN;
+	case ST_COUNT_MATCH:
+		return ST_COUNT_MATCH_SHOWN;
+	case ST_COUNT_MATCH_CAP:
+		return ST_COUNT_MATCH_CAP_SHOWN;
+	case ST_RANK_ALL:
+		return ST_RANK_ALL_SHOWN;
+	case ST_RANK_MATCH:
+		return ST_RANK_MATCH_SHOWN;
+	default:
+		return id;
+	}
+}
+
+/* Runs one statement of the hidden-id set-up; the caller rolls back. */
+static int
+exec_hidden(struct catalogue *c, const char *sql, char **error)
+{
+	if (sqlite3_exec(c->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*error = db_error(c, "setting the hidden articles");
+		return -1;
+	}
+	return 0;
+}
+
+/* Fills temp.hidden_ids with ids and counts those in the catalogue. */
+static int
+fill_hidden(struct catalogue *c, const long *ids, size_t n, char **error)
+{
+	sqlite3_stmt	*st = NULL;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (exec_hidden(c, "CREATE TEMP TABLE IF NOT EXISTS hidden_ids("
+	    "id INTEGER PRIMARY KEY); DELETE FROM temp.hidden_ids;",
+	    error) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO temp.hidden_ids"
+	    "(id) VALUES (?1)", -1, &st, NULL) != SQLITE_OK) {
+		*error = db_error(c, "setting the hidden articles");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			*error = db_error(c, "setting the hidden articles");
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM temp.hidden_ids h"
+	    " JOIN articles a ON a.id = h.id", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		*error = db_error(c, "counting the hidden articles");
+		goto out;
+	}
+	c->nhidden = sqlite3_column_int64(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+catalogue_set_hidden(struct catalogue *c, const long *ids, size_t n,
+    char **error)
+{
+	c->interrupted = false;
+	if (n == 0) {
+		c->hiding = false;
+		c->nhidden = 0;
+		return 0;
+	}
+	/* One transaction of the temp database: one sync, not n. */
+	if (exec_hidden(c, "SAVEPOINT hidden_ids", error) != 0)
+		return -1;
+	if (fill_hidden(c, ids, n, error) != 0) {
+		sqlite3_exec(c->db, "ROLLBACK TO hidden_ids; RELEASE hidden_ids",
+		    NULL, NULL, NULL);
+		return -1;
+	}
+	if (exec_hidden(c, "RELEASE hidden_ids", error) != 0)
+		return -1;
+	c->hiding = true;
+	return 0;
+}
+
 void
 catalogue_row_clear(struct catalogue_row *row)
 {
@@ -813,6 +1086,8 @@ catalogue_rows(struct catalogue *c, const char *match, long from_id,
 		id = forward ? ST_ROWS_ALL_FWD : ST_ROWS_ALL_BACK;
 	else
 		id = forward ? ST_ROWS_MATCH_FWD : ST_ROWS_MATCH_BACK;
+	if (c->hiding)
+		id = shown_variant(id);
 	if ((st = get_stmt(c, id, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, from_id);
@@ -873,12 +1148,17 @@ catalogue_count(struct catalogue *c, const char *match, long cap,
 {
 	sqlite3_stmt	*st;
 
+	enum stmt_id	 id;
+	long		 total;
+
 	c->interrupted = false;
 	if (match == NULL) {
-		*count = cap > 0 && c->total > cap ? cap : c->total;
+		total = c->total - (c->hiding ? c->nhidden : 0);
+		*count = cap > 0 && total > cap ? cap : total;
 		return 0;
 	}
-	st = get_stmt(c, cap > 0 ? ST_COUNT_MATCH_CAP : ST_COUNT_MATCH, error);
+	id = cap > 0 ? ST_COUNT_MATCH_CAP : ST_COUNT_MATCH;
+	st = get_stmt(c, c->hiding ? shown_variant(id) : id, error);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
@@ -892,9 +1172,11 @@ catalogue_rank(struct catalogue *c, const char *match, long id, long cap,
     long *rank, char **error)
 {
 	sqlite3_stmt	*st;
+	enum stmt_id	 sid;
 
 	c->interrupted = false;
-	st = get_stmt(c, match == NULL ? ST_RANK_ALL : ST_RANK_MATCH, error);
+	sid = match == NULL ? ST_RANK_ALL : ST_RANK_MATCH;
+	st = get_stmt(c, c->hiding ? shown_variant(sid) : sid, error);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);

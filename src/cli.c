@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bidi.h"
@@ -70,6 +72,8 @@ output_width(const struct cli_options *o)
 	return 80;
 }
 
+static void	print_sanitized(const char *, const char *);
+
 static struct catalogue *
 open_catalogue(const struct cli_options *o)
 {
@@ -79,12 +83,7 @@ open_catalogue(const struct cli_options *o)
 
 	path = o->catalogue != NULL ? o->catalogue : catalogue_bundled_path();
 	if (catalogue_open(path, CATALOGUE_READ, &c, &error) != 0) {
-		if (o->catalogue == NULL)
-			fprintf(stderr, "fehrest: %s; the bundled catalogue is "
-			    "missing: run 'make' in the source tree or "
-			    "reinstall\n", error);
-		else
-			fprintf(stderr, "fehrest: %s\n", error);
+		print_sanitized("fehrest: ", error);
 		free(error);
 		return NULL;
 	}
@@ -111,13 +110,28 @@ display_cell(const struct cli_options *o, const char *field, int width)
 	return visual;
 }
 
+/* Returns whether s is shown as a right-to-left paragraph. */
+static bool
+shown_rtl(const struct cli_options *o, const char *s)
+{
+	return bidi_resolve(o->bidi) == BIDI_APP &&
+	    bidi_paragraph_rtl(s, strlen(s));
+}
+
+/*
+ * Writes s padded to width columns; a right-to-left paragraph is padded
+ * on the left so that it is right-aligned, as it reads.
+ */
 static void
-put_padded(const char *s, int width)
+put_padded(const char *s, int width, bool rtl)
 {
 	int	w;
 
+	w = text_strwidth(s);
+	for (; rtl && w < width; w++)
+		putchar(' ');
 	fputs(s, stdout);
-	for (w = text_strwidth(s); w < width; w++)
+	for (; w < width; w++)
 		putchar(' ');
 }
 
@@ -149,7 +163,7 @@ print_text_row(const struct cli_options *o, const struct catalogue_row *row,
 	titlew = rest - authorw;
 	printf("%*ld  ", numw, row->number);
 	title = display_cell(o, row->title, titlew);
-	put_padded(title, titlew);
+	put_padded(title, titlew, shown_rtl(o, row->title));
 	fputs("  ", stdout);
 	shortened = short_authors(row->authors, authorw);
 	authors = display_cell(o, shortened, authorw);
@@ -334,6 +348,9 @@ print_rows(const struct cli_options *o, struct catalogue *c,
 	}
 	if (status != 0)
 		return status;
+	/* A person at a terminal gets a word; a script gets the status. */
+	if (total == 0 && match != NULL && isatty(STDOUT_FILENO))
+		fputs("fehrest: no articles match\n", stderr);
 	return total > 0 ? 0 : 1;
 }
 
@@ -368,14 +385,17 @@ cli_search(const struct cli_options *o, const char *input)
 {
 	struct catalogue	*c;
 	struct query		 q;
+	char			*safe;
 	int			 status;
 
 	if (!check_format(o, "search"))
 		return 2;
 	query_parse(input, &q);
 	if (q.match == NULL) {
+		safe = text_sanitize(input);
 		fprintf(stderr, "fehrest: search '%s': %s; give a word to look "
-		    "for\n", input, q.note != NULL ? q.note : "no words");
+		    "for\n", safe, q.note != NULL ? q.note : "no words");
+		free(safe);
 		query_free(&q);
 		return 2;
 	}
@@ -395,20 +415,26 @@ print_labelled(const struct cli_options *o, const char *label,
     const char *value, int width)
 {
 	struct text_line	*lines;
-	char			*safe, *piece, *cell;
+	char			*safe, *cell;
 	size_t			 n, i;
-	int			 indent = 10;
+	int			 indent = 10, wrap;
+	bool			 app, rtl;
 
 	if (value == NULL || *value == '\0')
 		return;
 	safe = text_sanitize(value);
-	n = text_wrap(safe, width - indent > 20 ? width - indent : 20,
-	    &lines);
+	app = bidi_resolve(o->bidi) == BIDI_APP;
+	rtl = shown_rtl(o, safe);
+	wrap = width - indent > 20 ? width - indent : 20;
+	n = text_wrap(safe, wrap, &lines);
 	for (i = 0; i < n; i++) {
-		piece = xstrndup(safe + lines[i].start, lines[i].len);
-		cell = display_cell(o, piece, 0);
-		printf("%-*s%s\n", indent, i == 0 ? label : "", cell);
-		free(piece);
+		/* Every line of a field takes the field's direction. */
+		cell = app ? bidi_visual_dir(safe + lines[i].start,
+		    lines[i].len, rtl, NULL) :
+		    xstrndup(safe + lines[i].start, lines[i].len);
+		printf("%-*s", indent, i == 0 ? label : "");
+		put_padded(cell, rtl ? wrap : 0, rtl);
+		putchar('\n');
 		free(cell);
 	}
 	free(lines);
@@ -527,9 +553,100 @@ cli_show(const struct cli_options *o, const char *number)
 	return status;
 }
 
+static volatile sig_atomic_t import_interrupted;
+
+static void
+interrupt_import(int sig)
+{
+	(void)sig;
+	import_interrupted = 1;
+}
+
+static int
+check_interrupted(void *arg)
+{
+	(void)arg;
+	return import_interrupted;
+}
+
 /*
- * Imports into a new file through a temporary one that is renamed only
- * when everything succeeded, so no half-written catalogue is ever left.
+ * Makes SIGINT, SIGTERM and SIGHUP stop an import at the next record or
+ * query step, so that it is rolled back and its temporary files removed,
+ * or restores the default actions.
+ */
+static void
+catch_interrupts(bool on)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? interrupt_import : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Prints prefix and a message that may quote file content, sanitised. */
+static void
+print_sanitized(const char *prefix, const char *message)
+{
+	char	*safe;
+
+	safe = text_sanitize(message != NULL ? message : "");
+	fprintf(stderr, "%s%s\n", prefix, safe);
+	free(safe);
+}
+
+/*
+ * Returns whether the import target is to be created: it does not exist,
+ * or it is an empty regular file (which a failed import must leave
+ * empty, not turned into an empty catalogue).
+ */
+static bool
+is_new_target(const char *path)
+{
+	struct stat	st;
+
+	if (stat(path, &st) != 0)
+		return true;
+	return S_ISREG(st.st_mode) && st.st_size == 0;
+}
+
+/*
+ * Puts the finished temporary catalogue in place. link() fails when
+ * another process created the target meanwhile, so two imports never
+ * silently replace each other's work; an empty file is replaced.
+ */
+static int
+publish(const char *tmp, const char *target)
+{
+	struct stat	st;
+	char		*name;
+
+	if (stat(target, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+		if (rename(tmp, target) == 0)
+			return 0;
+	} else if (link(tmp, target) == 0) {
+		unlink(tmp);
+		return 0;
+	}
+	name = text_sanitize(target);
+	if (errno == EEXIST)
+		fprintf(stderr, "fehrest: %s: another process created it during "
+		    "the import; nothing was imported: import again into the "
+		    "existing file\n", name);
+	else
+		fprintf(stderr, "fehrest: %s: cannot create: %s; check the "
+		    "directory exists and is writable\n", name, strerror(errno));
+	free(name);
+	return -1;
+}
+
+/*
+ * Imports into a new file through a temporary one that is put in place
+ * only when everything succeeded, so no half-written catalogue is ever
+ * left.
  */
 int
 cli_import(const struct cli_options *o, char *const *paths, int npaths)
@@ -538,7 +655,7 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	struct import_stats	 stats;
 	struct catalogue	*c;
 	const char		*target;
-	char			*tmp = NULL, *error = NULL;
+	char			*tmp = NULL, *error = NULL, *name;
 	bool			 created;
 	int			 status = 2;
 
@@ -577,7 +694,7 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	io.quiet = o->quiet;
 	io.progress = !o->quiet && isatty(STDERR_FILENO);
 
-	created = access(o->into, F_OK) != 0;
+	created = is_new_target(o->into);
 	target = o->into;
 	if (created) {
 		tmp = xasprintf("%s.tmp-%ld", o->into, (long)getpid());
@@ -587,8 +704,11 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		fprintf(stderr, "fehrest: %s\n", error);
 		goto out;
 	}
+	catch_interrupts(true);
+	io.stop = &import_interrupted;
+	catalogue_set_progress(c, check_interrupted, NULL);
 	if (import_files(c, paths, (size_t)npaths, &io, &stats, &error) != 0) {
-		fprintf(stderr, "fehrest: %s\n", error);
+		print_sanitized("fehrest: ", error);
 		fprintf(stderr, "fehrest: nothing was imported; %s is %s\n",
 		    o->into, created ? "not created" : "unchanged");
 		catalogue_close(c);
@@ -601,17 +721,19 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		goto out;
 	}
 	catalogue_close(c);
-	if (created && rename(tmp, o->into) != 0) {
-		fprintf(stderr, "fehrest: %s: cannot create: %s\n", o->into,
-		    strerror(errno));
+	if (created && publish(tmp, o->into) != 0)
 		goto out;
-	}
-	if (!o->quiet)
-		fprintf(stderr, "imported %zu records from %zu files into %s"
-		    "%s\n", stats.records, stats.files, o->into,
+	if (!o->quiet) {
+		name = text_sanitize(o->into);
+		fprintf(stderr, "imported %zu record%s from %zu file%s into %s"
+		    "%s\n", stats.records, stats.records == 1 ? "" : "s",
+		    stats.files, stats.files == 1 ? "" : "s", name,
 		    stats.skipped > 0 ? " (some skipped, listed above)" : "");
+		free(name);
+	}
 	status = 0;
 out:
+	catch_interrupts(false);
 	if (tmp != NULL && status != 0) {
 		unlink(tmp);
 		free(error);
@@ -679,6 +801,7 @@ cli_export(const struct cli_options *o, const char *input)
 	struct export_writer		*w;
 	struct catalogue		*c;
 	struct query			 q;
+	char				*safe;
 	int				 status;
 
 	format = export_format_find(o->format_set ? format_names[o->format] :
@@ -693,9 +816,11 @@ cli_export(const struct cli_options *o, const char *input)
 	if (input != NULL) {
 		query_parse(input, &q);
 		if (q.match == NULL) {
+			safe = text_sanitize(input);
 			fprintf(stderr, "fehrest: export '%s': %s; give a word "
-			    "to look for, or no query for everything\n", input,
+			    "to look for, or no query for everything\n", safe,
 			    q.note != NULL ? q.note : "no words");
+			free(safe);
 			query_free(&q);
 			return 2;
 		}
@@ -717,7 +842,7 @@ print_dupes_text(const struct cli_options *o, const struct duplicates *d)
 {
 	const struct duplicates_cluster	*cl;
 	const struct duplicates_member	*m;
-	char				*title, *reason;
+	char				*title, *reason, *source;
 	size_t				 i, j;
 	int				 width;
 
@@ -726,13 +851,18 @@ print_dupes_text(const struct cli_options *o, const struct duplicates *d)
 		cl = &d->clusters[i];
 		printf("%sCluster %zu: %zu records, score %d\n", i > 0 ? "\n" :
 		    "", i + 1, cl->nmembers, cl->score);
+		printf("  %6s  %-12s  %s\n", "number", "source id", "title");
 		for (j = 0; j < cl->nmembers; j++) {
 			m = &cl->members[j];
 			title = display_cell(o, m->title, width - 24 > 10 ?
 			    width - 24 : 10);
-			printf("  %6ld  %-12s  %s\n", m->number,
-			    m->source_id != NULL ? m->source_id : "-", title);
+			source = display_cell(o, m->source_id != NULL ?
+			    m->source_id : "-", 12);
+			printf("  %6ld  ", m->number);
+			put_padded(source, 12, false);
+			printf("  %s\n", title);
 			free(title);
+			free(source);
 		}
 		for (j = 0; j < cl->nreasons; j++) {
 			reason = text_sanitize(cl->reasons[j]);

@@ -166,19 +166,30 @@ import_detect(const char *data, size_t len)
 		len = DETECT_HEAD;
 	if (looks_bibtex(data, len))
 		return IMPORT_BIBTEX;
-	if (looks_ris(data, len))
-		return IMPORT_RIS;
-	if (looks_listing(data, len, true))
-		return IMPORT_LISTING;
 	l.data = data;
 	l.len = len;
 	l.pos = 0;
 	if (!next_line(&l, &line, &n))
 		return IMPORT_AUTO;
-	if (memchr(line, '\t', n) != NULL && header_has_column(line, n, '\t'))
-		return IMPORT_TSV;
-	if (memchr(line, ',', n) != NULL && header_has_column(line, n, ','))
-		return IMPORT_CSV;
+	/*
+	 * A CSV header goes before the RIS and listing checks, which look
+	 * at every line: a quoted field may contain a "TY  - " line.
+	 */
+	if (!looks_ris(line, n)) {
+		if (memchr(line, '\t', n) != NULL &&
+		    header_has_column(line, n, '\t'))
+			return IMPORT_TSV;
+		if (memchr(line, ',', n) != NULL &&
+		    header_has_column(line, n, ','))
+			return IMPORT_CSV;
+		if (memchr(line, ';', n) != NULL &&
+		    header_has_column(line, n, ';'))
+			return IMPORT_CSV;
+	}
+	if (looks_ris(data, len))
+		return IMPORT_RIS;
+	if (looks_listing(data, len, true))
+		return IMPORT_LISTING;
 	if (looks_listing(data, len, false))
 		return IMPORT_LISTING;
 	return IMPORT_AUTO;

@@ -3,8 +3,8 @@
  *
  * The width of a line is measured with libunistring (text.h), cluster
  * by cluster. curses measures with the C library's wcwidth(), which can
- * disagree for emoji sequences and some symbols; each cluster is
- * therefore moved to explicitly, and one whose curses width differs
+ * disagree for emoji sequences and some symbols. So the cursor is moved
+ * to each cluster explicitly, and a cluster whose curses width differs
  * from its measured width is drawn in a form that occupies exactly the
  * measured columns.
  */
@@ -24,6 +24,8 @@ enum {
 	PAIR_NOTE,
 	PAIR_FOCUS,
 	PAIR_KEY,
+	PAIR_DIFF_CASE,
+	PAIR_DIFF_WORD,
 };
 
 /* Up to this many characters make one cell; ncurses sets CCHARW_MAX. */
@@ -49,24 +51,36 @@ draw_style_init(struct draw_style *s, bool colour)
 		s->focus = A_BOLD;
 		s->mark = A_BOLD;
 		s->note = A_REVERSE | A_BOLD;
+		/* Two styles that differ in more than intensity, so that
+		   they stay apart on a monochrome terminal. */
+		s->diff_case = A_UNDERLINE;
+		s->diff_word = A_REVERSE | A_BOLD;
 		return;
 	}
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_LABEL, COLOR_CYAN, -1);
-	init_pair(PAIR_CUE, COLOR_BLUE, -1);
-	init_pair(PAIR_SEPARATOR, COLOR_BLUE, -1);
+	init_pair(PAIR_CUE, COLOR_YELLOW, -1);
+	init_pair(PAIR_SEPARATOR, COLOR_CYAN, -1);
 	init_pair(PAIR_MARK, COLOR_RED, -1);
 	init_pair(PAIR_NOTE, COLOR_WHITE, COLOR_RED);
 	init_pair(PAIR_FOCUS, COLOR_BLACK, COLOR_CYAN);
 	init_pair(PAIR_KEY, COLOR_YELLOW, COLOR_BLUE);
-	s->match = COLOR_PAIR(PAIR_MATCH) | A_BOLD;
-	s->match_selected = COLOR_PAIR(PAIR_MATCH) | A_BOLD;
+	init_pair(PAIR_DIFF_CASE, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_DIFF_WORD, COLOR_WHITE, COLOR_MAGENTA);
+	/* No bold: many terminals turn bold black into a grey that reads
+	   poorly on yellow. */
+	s->match = COLOR_PAIR(PAIR_MATCH);
+	s->match_selected = COLOR_PAIR(PAIR_MATCH) | A_UNDERLINE;
 	s->label = COLOR_PAIR(PAIR_LABEL) | A_BOLD;
-	s->cue = COLOR_PAIR(PAIR_CUE) | A_UNDERLINE;
+	s->cue = COLOR_PAIR(PAIR_CUE) | A_UNDERLINE | A_DIM;
 	s->separator = COLOR_PAIR(PAIR_SEPARATOR);
 	s->focus = COLOR_PAIR(PAIR_FOCUS) | A_BOLD;
 	s->mark = COLOR_PAIR(PAIR_MARK) | A_BOLD;
 	s->note = COLOR_PAIR(PAIR_NOTE) | A_BOLD;
+	/* Underline as well as colour, for terminals that map colours
+	   to grey. */
+	s->diff_case = COLOR_PAIR(PAIR_DIFF_CASE) | A_UNDERLINE;
+	s->diff_word = COLOR_PAIR(PAIR_DIFF_WORD) | A_BOLD;
 }
 
 /* Decodes a cluster into wide characters; returns how many, up to max. */
@@ -169,19 +183,30 @@ draw_blank(WINDOW *w, int y, int x, int width, attr_t attr)
 		mvwaddch(w, y, x + i, ' ' | attr);
 }
 
-/* Returns whether byte offset pos of the text lies in a highlight. */
+/* Returns whether byte offset pos lies in one of the sorted spans. */
 static bool
-in_span(const struct draw_text *t, size_t pos)
+in_spans(const struct text_span *spans, size_t n, size_t pos)
 {
 	size_t	i;
 
-	for (i = 0; i < t->nspans; i++) {
-		if (pos < t->spans[i].start)
+	for (i = 0; i < n; i++) {
+		if (pos < spans[i].start)
 			return false;
-		if (pos < t->spans[i].start + t->spans[i].len)
+		if (pos < spans[i].start + spans[i].len)
 			return true;
 	}
 	return false;
+}
+
+/* Returns the attributes for byte offset pos of the text. */
+static attr_t
+attr_at(const struct draw_text *t, size_t pos)
+{
+	if (in_spans(t->spans, t->nspans, pos))
+		return t->mark;
+	if (in_spans(t->spans2, t->nspans2, pos))
+		return t->mark2;
+	return t->attr;
 }
 
 int
@@ -218,8 +243,8 @@ draw_text(WINDOW *w, int y, int x, int width, const struct draw_text *t)
 			break;
 		if (col + c.width > width - (cut ? 1 : 0))
 			break;
-		put_cluster(w, y, x + col, &c, in_span(t, t->offset +
-		    (order != NULL ? order[pos] : pos)) ? t->mark : t->attr);
+		put_cluster(w, y, x + col, &c, attr_at(t, t->offset +
+		    (order != NULL ? order[pos] : pos)));
 		col += c.width;
 	}
 	if (cut) {

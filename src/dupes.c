@@ -2,14 +2,15 @@
  * Duplicate detection over a whole catalogue: keys, blocking, scoring
  * and clustering. See dupes.h.
  *
- * Blocking: every record emits a few 64-bit blocking keys (its DOI, its
- * exact title, the three longest words of its title, the start and the
- * end of its title, the first author's family name with the year or
- * with the title's start, its volume and first page). Records that
+ * Blocking: every record emits a few 64-bit blocking keys: its DOI, its
+ * exact title, and the three longest words of its title. The start and
+ * the end of its title are keys too. So are the first author's family
+ * name with the year or with the title's start, and the volume with the
+ * first page. Records that
  * share a key become candidate pairs; a block larger than BLOCK_ALL is
- * not compared in full but in a sliding window over its records in
+ * not compared in full but in a sliding window of WINDOW records in
  * title order. A sorted-neighbourhood pass over all titles adds each
- * record's WINDOW next records in title order. Each record thus meets a
+ * record's TITLE_WINDOW next records in title order. Each record thus meets a
  * bounded number of others and the cost grows as n log n for the sorts.
  *
  * Clustering: matching pairs are taken best score first and joined with
@@ -17,9 +18,11 @@
  * checked against every member of the other for a hard contradiction
  * (dupes_score_contradiction()); one contradiction refuses the link.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dupes.h"
 #include "dupes_key.h"
@@ -27,8 +30,22 @@
 
 /* Blocks up to this size are compared pair by pair. */
 #define BLOCK_ALL	32
-/* Neighbours in title order compared within large blocks and overall. */
-#define WINDOW		8
+/* Neighbours in title order compared within large blocks. */
+#define WINDOW		6
+/*
+ * Neighbours in title order compared overall: the title blocks already
+ * join titles that share their start or their end, so this pass only
+ * catches what falls between them.
+ */
+#define TITLE_WINDOW	3
+/*
+ * Members of each cluster checked for contradictions before two clusters
+ * join. NOTE: members beyond these are not checked, which matters only
+ * for clusters larger than any a catalogue of papers should have.
+ */
+#define CHECK_MEMBERS	256
+/* Threads that score candidate pairs and build keys, at most. */
+#define MAX_THREADS	4
 /* Letters of a title's start and end used as blocking keys. */
 #define TITLE_EDGE	24
 
@@ -55,14 +72,15 @@ struct candidate {
 	int		score;
 };
 
-struct finder {
-	const struct record	*records;
+struct dupes_finder {
 	size_t			 n;
+	size_t			 capacity;
 	struct dupes_key	*keys;
 	uint32_t		*rank;		/* rank[i]: position of record i in title order */
 	uint32_t		*by_title;	/* records in title order */
-	struct block_entry	*entries;
+	struct block_entry	*entries;	/* of one kind of block at a time */
 	size_t			 nentries, centries;
+	enum block_kind		 kind;		/* the kind add_entry() keeps */
 	uint64_t		*pairs;		/* (a << 32) | b, a < b */
 	size_t			 npairs, cpairs;
 };
@@ -74,9 +92,11 @@ block_key(enum block_kind kind, uint32_t h1, uint32_t h2)
 }
 
 static void
-add_entry(struct finder *f, uint32_t record, enum block_kind kind,
+add_entry(struct dupes_finder *f, uint32_t record, enum block_kind kind,
     uint32_t h1, uint32_t h2)
 {
+	if (kind != f->kind)
+		return;
 	if (f->nentries == f->centries) {
 		f->centries = f->centries == 0 ? 1024 : f->centries * 2;
 		f->entries = xreallocarray(f->entries, f->centries,
@@ -89,7 +109,7 @@ add_entry(struct finder *f, uint32_t record, enum block_kind kind,
 }
 
 static void
-add_pair(struct finder *f, uint32_t a, uint32_t b)
+add_pair(struct dupes_finder *f, uint32_t a, uint32_t b)
 {
 	uint32_t	t;
 
@@ -168,8 +188,9 @@ title_words_hash(const struct dupes_key *k)
 	return h;
 }
 
+/* Adds record i's blocking key of the current kind, if it has one. */
 static void
-add_record_keys(struct finder *f, uint32_t i)
+add_record_keys(struct dupes_finder *f, uint32_t i)
 {
 	const struct dupes_key	*k = &f->keys[i];
 	struct dupes_person	 first[DUPES_MAX_AUTHORS];
@@ -178,49 +199,59 @@ add_record_keys(struct finder *f, uint32_t i)
 	size_t			 n;
 	uint32_t		 h;
 
-	s = dupes_key_str(k, k->doi);
-	if (*s != '\0')
-		add_entry(f, i, BLOCK_DOI, dupes_hash(s, strlen(s)), 0);
-
-	if (k->title_hash != 0) {
-		add_entry(f, i, BLOCK_TITLE, k->title_hash, 0);
-		if ((h = title_words_hash(k)) != 0)
+	switch (f->kind) {
+	case BLOCK_DOI:
+		s = dupes_key_str(k, k->doi);
+		if (*s != '\0')
+			add_entry(f, i, BLOCK_DOI, dupes_hash(s, strlen(s)), 0);
+		break;
+	case BLOCK_TITLE:
+		if (k->title_hash != 0)
+			add_entry(f, i, BLOCK_TITLE, k->title_hash, 0);
+		break;
+	case BLOCK_TITLE_WORDS:
+		if (k->title_hash != 0 && (h = title_words_hash(k)) != 0)
 			add_entry(f, i, BLOCK_TITLE_WORDS, h, 0);
+		break;
+	case BLOCK_TITLE_START:
+	case BLOCK_TITLE_END:
 		n = bare_title(k, bare, sizeof bare);
-		if (n > TITLE_EDGE) {
-			add_entry(f, i, BLOCK_TITLE_START,
-			    dupes_hash(bare, TITLE_EDGE), 0);
-			add_entry(f, i, BLOCK_TITLE_END,
+		if (n <= TITLE_EDGE)
+			break;
+		if (f->kind == BLOCK_TITLE_START)
+			add_entry(f, i, f->kind, dupes_hash(bare, TITLE_EDGE), 0);
+		else
+			add_entry(f, i, f->kind,
 			    dupes_hash(bare + n - TITLE_EDGE, TITLE_EDGE), 0);
-		}
-	}
-
-	if (k->nauthors > 0) {
+		break;
+	case BLOCK_AUTHOR_YEAR:
+	case BLOCK_AUTHOR_TITLE:
+		if (k->nauthors == 0)
+			break;
 		dupes_key_persons(k, first);
 		h = dupes_hash(first[0].family, strlen(first[0].family));
-		if (k->year != 0)
-			add_entry(f, i, BLOCK_AUTHOR_YEAR, h, (uint32_t)k->year);
 		n = bare_title(k, bare, 6);
-		if (n > 0)
-			add_entry(f, i, BLOCK_AUTHOR_TITLE, h,
-			    dupes_hash(bare, n));
-	}
-
-	if (k->volume != 0 && k->first_page != 0) {
+		if (f->kind == BLOCK_AUTHOR_YEAR && k->year != 0)
+			add_entry(f, i, f->kind, h, (uint32_t)k->year);
+		else if (f->kind == BLOCK_AUTHOR_TITLE && n > 0)
+			add_entry(f, i, f->kind, h, dupes_hash(bare, n));
+		break;
+	case BLOCK_LOCATION:
+		if (k->volume == 0 || k->first_page == 0)
+			break;
 		s = dupes_key_str(k, k->volume);
 		h = dupes_hash(s, strlen(s));
 		s = dupes_key_str(k, k->first_page);
-		add_entry(f, i, BLOCK_LOCATION, h, dupes_hash(s, strlen(s)));
+		add_entry(f, i, f->kind, h, dupes_hash(s, strlen(s)));
+		break;
 	}
 }
 
-static const struct dupes_key *sort_keys;
-
 static int
-compare_title_order(const void *a, const void *b)
+compare_title_order(const void *a, const void *b, void *keys)
 {
-	const struct dupes_key	*ka = &sort_keys[*(const uint32_t *)a];
-	const struct dupes_key	*kb = &sort_keys[*(const uint32_t *)b];
+	const struct dupes_key	*ka = (struct dupes_key *)keys + *(const uint32_t *)a;
+	const struct dupes_key	*kb = (struct dupes_key *)keys + *(const uint32_t *)b;
 	int			 c;
 
 	c = strcmp(dupes_key_str(ka, ka->title), dupes_key_str(kb, kb->title));
@@ -249,7 +280,7 @@ compare_u64(const void *a, const void *b)
 
 /* Orders records by folded title for the sorted-neighbourhood passes. */
 static void
-rank_titles(struct finder *f)
+rank_titles(struct dupes_finder *f)
 {
 	size_t	i;
 
@@ -257,20 +288,36 @@ rank_titles(struct finder *f)
 	f->rank = xreallocarray(NULL, f->n, sizeof *f->rank);
 	for (i = 0; i < f->n; i++)
 		f->by_title[i] = (uint32_t)i;
-	/* qsort has no context argument; the comparison reads this. */
-	sort_keys = f->keys;
-	qsort(f->by_title, f->n, sizeof *f->by_title, compare_title_order);
-	sort_keys = NULL;
+	qsort_r(f->by_title, f->n, sizeof *f->by_title, compare_title_order,
+	    f->keys);
 	for (i = 0; i < f->n; i++)
 		f->rank[f->by_title[i]] = (uint32_t)i;
 }
 
-/* Turns the blocks into candidate pairs. */
+/* Sorts the candidate pairs and drops repeats. */
 static void
-pair_blocks(struct finder *f)
+unique_pairs(struct dupes_finder *f)
+{
+	size_t	i, j;
+
+	if (f->npairs == 0)
+		return;
+	qsort(f->pairs, f->npairs, sizeof *f->pairs, compare_u64);
+	for (i = 0, j = 0; i < f->npairs; i++) {
+		if (j == 0 || f->pairs[j - 1] != f->pairs[i])
+			f->pairs[j++] = f->pairs[i];
+	}
+	f->npairs = j;
+}
+
+/* Turns the blocks of the current kind into candidate pairs. */
+static void
+pair_entries(struct dupes_finder *f)
 {
 	size_t	start, end, i, j, limit;
 
+	if (f->nentries == 0)
+		return;
 	qsort(f->entries, f->nentries, sizeof *f->entries, compare_entries);
 	for (start = 0; start < f->nentries; start = end) {
 		for (end = start + 1; end < f->nentries &&
@@ -284,22 +331,37 @@ pair_blocks(struct finder *f)
 				    f->entries[j].record);
 		}
 	}
+}
+
+/*
+ * Gathers the candidate pairs, one kind of block at a time so that only
+ * one kind's entries are in memory, then the title neighbours.
+ */
+static void
+pair_blocks(struct dupes_finder *f)
+{
+	size_t	i, j;
+
+	for (f->kind = BLOCK_DOI; f->kind <= BLOCK_LOCATION; f->kind++) {
+		f->nentries = 0;
+		for (i = 0; i < f->n; i++)
+			add_record_keys(f, (uint32_t)i);
+		pair_entries(f);
+		unique_pairs(f);
+	}
+	free(f->entries);
+	f->entries = NULL;
+	f->nentries = f->centries = 0;
 
 	/* Neighbours in title order, whatever their keys. */
 	for (i = 0; i < f->n; i++) {
-		for (j = i + 1; j < f->n && j <= i + WINDOW; j++) {
+		for (j = i + 1; j < f->n && j <= i + TITLE_WINDOW; j++) {
 			if (f->keys[f->by_title[i]].title_hash == 0)
 				break;
 			add_pair(f, f->by_title[i], f->by_title[j]);
 		}
 	}
-
-	qsort(f->pairs, f->npairs, sizeof *f->pairs, compare_u64);
-	for (i = 0, j = 0; i < f->npairs; i++) {
-		if (j == 0 || f->pairs[j - 1] != f->pairs[i])
-			f->pairs[j++] = f->pairs[i];
-	}
-	f->npairs = j;
+	unique_pairs(f);
 }
 
 static int
@@ -332,15 +394,22 @@ find_root(struct clusters *c, uint32_t i)
 	return i;
 }
 
-/* Returns whether any member of cluster x contradicts any member of y. */
+/*
+ * Returns whether a member of cluster x contradicts a member of y. Each
+ * side is checked up to CHECK_MEMBERS members, so that a record printed
+ * thousands of times costs no quadratic time.
+ */
 static bool
-clusters_contradict(const struct finder *f, const struct clusters *c,
+clusters_contradict(const struct dupes_finder *f, const struct clusters *c,
     uint32_t x, uint32_t y)
 {
 	uint32_t	i, j;
+	size_t		ni, nj;
 
-	for (i = x; i != UINT32_MAX; i = c->next[i]) {
-		for (j = y; j != UINT32_MAX; j = c->next[j]) {
+	for (i = x, ni = 0; i != UINT32_MAX && ni < CHECK_MEMBERS;
+	    i = c->next[i], ni++) {
+		for (j = y, nj = 0; j != UINT32_MAX && nj < CHECK_MEMBERS;
+		    j = c->next[j], nj++) {
 			if (dupes_score_contradiction(&f->keys[i],
 			    &f->keys[j]) != NULL)
 				return true;
@@ -383,7 +452,7 @@ compare_clusters(const void *a, const void *b)
 
 /* Builds the clusters of the result from the accepted links. */
 static void
-collect(struct finder *f, struct clusters *c, struct candidate *links,
+collect(struct dupes_finder *f, struct clusters *c, struct candidate *links,
     size_t nlinks, struct dupes_result *out)
 {
 	struct dupes_cluster	*cl;
@@ -416,8 +485,7 @@ collect(struct finder *f, struct clusters *c, struct candidate *links,
 		cl->links[cl->nlinks].a = links[k].a;
 		cl->links[cl->nlinks].b = links[k].b;
 		dupes_score_pair(&f->keys[links[k].a], &f->keys[links[k].b],
-		    &f->records[links[k].a], &f->records[links[k].b],
-		    &cl->links[cl->nlinks].match);
+		    NULL, NULL, &cl->links[cl->nlinks].match);
 		if (links[k].score < cl->score)
 			cl->score = links[k].score;
 		cl->nlinks++;
@@ -427,31 +495,122 @@ collect(struct finder *f, struct clusters *c, struct candidate *links,
 	    compare_clusters);
 }
 
-/* Scores the candidate pairs and joins the matches into clusters. */
-static void
-cluster_pairs(struct finder *f, struct dupes_result *out)
-{
-	struct candidate	*matches, *links;
-	struct dupes_match	 m;
-	struct clusters		 c;
-	size_t			 nmatches, nlinks, i;
-	uint32_t		 a, b, ra, rb;
+/* A share of the candidate pairs scored by one thread. */
+struct score_job {
+	const struct dupes_finder	*f;
+	size_t				 from, to;	/* pair indexes */
+	struct candidate		*matches;
+	size_t				 nmatches, cmatches;
+};
 
-	matches = xreallocarray(NULL, f->npairs == 0 ? 1 : f->npairs,
-	    sizeof *matches);
-	nmatches = 0;
-	for (i = 0; i < f->npairs; i++) {
-		a = (uint32_t)(f->pairs[i] >> 32);
-		b = (uint32_t)f->pairs[i];
-		dupes_score_pair(&f->keys[a], &f->keys[b], NULL, NULL, &m);
-		out->compared++;
+static void *
+score_range(void *arg)
+{
+	struct score_job	*job = arg;
+	struct dupes_match	 m;
+	const uint64_t		*pairs = job->f->pairs;
+	size_t			 i;
+	uint32_t		 a, b;
+
+	for (i = job->from; i < job->to; i++) {
+		a = (uint32_t)(pairs[i] >> 32);
+		b = (uint32_t)pairs[i];
+		dupes_score_pair(&job->f->keys[a], &job->f->keys[b], NULL, NULL,
+		    &m);
 		if (!m.duplicate)
 			continue;
-		matches[nmatches].a = a;
-		matches[nmatches].b = b;
-		matches[nmatches].score = m.score;
-		nmatches++;
+		if (job->nmatches == job->cmatches) {
+			job->cmatches = job->cmatches == 0 ? 1024 :
+			    job->cmatches * 2;
+			job->matches = xreallocarray(job->matches, job->cmatches,
+			    sizeof *job->matches);
+		}
+		job->matches[job->nmatches].a = a;
+		job->matches[job->nmatches].b = b;
+		job->matches[job->nmatches].score = m.score;
+		job->nmatches++;
 	}
+	return NULL;
+}
+
+/*
+ * Returns how many threads to share n items among, at least 1: one per
+ * processor, but none beyond the caller's when there are fewer than
+ * min_work items, where starting threads costs more than it saves.
+ */
+static size_t
+thread_count(size_t n, size_t min_work)
+{
+	long	cpus;
+
+	if (n < min_work)
+		return 1;
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cpus < 1)
+		return 1;
+	return cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
+}
+
+/*
+ * Scores every candidate pair, split among threads (the keys are only
+ * read), and returns the matching pairs in an allocated array of
+ * *nmatches. The order does not matter: the caller sorts them.
+ */
+static struct candidate *
+score_pairs(const struct dupes_finder *f, size_t *nmatches)
+{
+	struct score_job	 jobs[MAX_THREADS];
+	pthread_t		 threads[MAX_THREADS];
+	bool			 started[MAX_THREADS];
+	struct candidate	*all;
+	size_t			 n, t, total;
+
+	n = thread_count(f->npairs, 20000);
+	memset(jobs, 0, sizeof jobs);
+	for (t = 0; t < n; t++) {
+		jobs[t].f = f;
+		jobs[t].from = f->npairs * t / n;
+		jobs[t].to = f->npairs * (t + 1) / n;
+	}
+	/* The calling thread takes the first share; a thread that cannot start leaves its share to it too. */
+	for (t = 1; t < n; t++)
+		started[t] = pthread_create(&threads[t], NULL, score_range,
+		    &jobs[t]) == 0;
+	score_range(&jobs[0]);
+	for (t = 1; t < n; t++) {
+		if (started[t])
+			pthread_join(threads[t], NULL);
+		else
+			score_range(&jobs[t]);
+	}
+
+	total = 0;
+	for (t = 0; t < n; t++)
+		total += jobs[t].nmatches;
+	all = xreallocarray(NULL, total == 0 ? 1 : total, sizeof *all);
+	total = 0;
+	for (t = 0; t < n; t++) {
+		if (jobs[t].nmatches > 0)
+			memcpy(all + total, jobs[t].matches,
+			    jobs[t].nmatches * sizeof *all);
+		total += jobs[t].nmatches;
+		free(jobs[t].matches);
+	}
+	*nmatches = total;
+	return all;
+}
+
+/* Scores the candidate pairs and joins the matches into clusters. */
+static void
+cluster_pairs(struct dupes_finder *f, struct dupes_result *out)
+{
+	struct candidate	*matches, *links;
+	struct clusters		 c;
+	size_t			 nmatches, nlinks, i;
+	uint32_t		 ra, rb;
+
+	matches = score_pairs(f, &nmatches);
+	out->compared = f->npairs;
 	qsort(matches, nmatches, sizeof *matches, compare_candidates);
 
 	c.parent = xreallocarray(NULL, f->n, sizeof *c.parent);
@@ -487,42 +646,141 @@ cluster_pairs(struct finder *f, struct dupes_result *out)
 	free(c.size);
 }
 
+struct dupes_finder *
+dupes_finder_new(void)
+{
+	return xcalloc(1, sizeof(struct dupes_finder));
+}
+
+
+void
+dupes_finder_run(struct dupes_finder *f, struct dupes_result *out)
+{
+	memset(out, 0, sizeof *out);
+	if (f->n == 0) {
+		out->clusters = xcalloc(1, sizeof *out->clusters);
+		return;
+	}
+	rank_titles(f);
+	pair_blocks(f);
+	out->candidates = f->npairs;
+
+	cluster_pairs(f, out);
+
+	free(f->pairs);
+	f->pairs = NULL;
+	f->npairs = f->cpairs = 0;
+	free(f->rank);
+	free(f->by_title);
+	f->rank = f->by_title = NULL;
+}
+
+void
+dupes_finder_free(struct dupes_finder *f)
+{
+	size_t	i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->n; i++)
+		dupes_key_free(&f->keys[i]);
+	free(f->keys);
+	free(f);
+}
+
+/* Records whose keys one thread builds. */
+struct key_job {
+	struct dupes_key	*keys;
+	const struct record	*records;
+	size_t			 from, to;
+};
+
+static void *
+build_range(void *arg)
+{
+	struct key_job	*job = arg;
+	size_t		 i;
+
+	for (i = job->from; i < job->to; i++)
+		dupes_key_build(&job->keys[i], &job->records[i]);
+	return NULL;
+}
+
+int
+dupes_finder_add_many(struct dupes_finder *f, const struct record *records,
+    size_t n, char **error)
+{
+	struct key_job	jobs[MAX_THREADS];
+	pthread_t	threads[MAX_THREADS];
+	bool		started[MAX_THREADS];
+	size_t		t, nthreads;
+
+	*error = NULL;
+	if (n == 0)
+		return 0;
+	if (n >= UINT32_MAX - 1 - f->n) {
+		*error = xasprintf("cannot search more than %u records for "
+		    "duplicates at once; split the catalogue", UINT32_MAX - 2);
+		return -1;
+	}
+	if (f->n + n > f->capacity) {
+		f->capacity = f->capacity == 0 ? 1024 : f->capacity;
+		while (f->capacity < f->n + n)
+			f->capacity *= 2;
+		f->keys = xreallocarray(f->keys, f->capacity, sizeof *f->keys);
+	}
+	nthreads = thread_count(n, 2000);
+	for (t = 0; t < nthreads; t++) {
+		jobs[t].keys = f->keys + f->n;
+		jobs[t].records = records;
+		jobs[t].from = n * t / nthreads;
+		jobs[t].to = n * (t + 1) / nthreads;
+	}
+	for (t = 1; t < nthreads; t++)
+		started[t] = pthread_create(&threads[t], NULL, build_range,
+		    &jobs[t]) == 0;
+	build_range(&jobs[0]);
+	for (t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(threads[t], NULL);
+		else
+			build_range(&jobs[t]);
+	}
+	f->n += n;
+	return 0;
+}
+
+int
+dupes_finder_add(struct dupes_finder *f, const struct record *r, char **error)
+{
+	return dupes_finder_add_many(f, r, 1, error);
+}
+
 int
 dupes_find(const struct record *records, size_t n, struct dupes_result *out,
     char **error)
 {
-	struct finder	f;
-	size_t		i;
+	struct dupes_finder	*f;
+	struct dupes_link	*link;
+	size_t			 i, j;
 
 	memset(out, 0, sizeof *out);
-	*error = NULL;
-	if (n >= UINT32_MAX) {
-		*error = xasprintf("cannot search %zu records for duplicates: "
-		    "the limit is %u; split the catalogue", n, UINT32_MAX - 1);
+	f = dupes_finder_new();
+	if (dupes_finder_add_many(f, records, n, error) != 0) {
+		dupes_finder_free(f);
 		return -1;
 	}
-	memset(&f, 0, sizeof f);
-	f.records = records;
-	f.n = n;
-	f.keys = xcalloc(n == 0 ? 1 : n, sizeof *f.keys);
-	for (i = 0; i < n; i++)
-		dupes_key_build(&f.keys[i], &records[i]);
+	dupes_finder_run(f, out);
 
-	rank_titles(&f);
-	for (i = 0; i < n; i++)
-		add_record_keys(&f, (uint32_t)i);
-	pair_blocks(&f);
-	free(f.entries);
-	out->candidates = f.npairs;
-
-	cluster_pairs(&f, out);
-
-	free(f.pairs);
-	free(f.rank);
-	free(f.by_title);
-	for (i = 0; i < n; i++)
-		dupes_key_free(&f.keys[i]);
-	free(f.keys);
+	/* Score the links again with the records, for the reasons' texts. */
+	for (i = 0; i < out->nclusters; i++) {
+		for (j = 0; j < out->clusters[i].nlinks; j++) {
+			link = &out->clusters[i].links[j];
+			dupes_score_pair(&f->keys[link->a], &f->keys[link->b],
+			    &records[link->a], &records[link->b], &link->match);
+		}
+	}
+	dupes_finder_free(f);
 	return 0;
 }
 

@@ -3,8 +3,8 @@
  * view of a duplicate pair. See dupes_diff_words() in dupes.h.
  *
  * The words of both sides are aligned by a longest common subsequence
- * of their folded forms; words outside the alignment are changed, and
- * aligned words whose bytes differ changed only in case or accents.
+ * of their folded forms. Words outside the alignment are changed words.
+ * Aligned words whose bytes differ changed only in case or accents.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -53,6 +53,45 @@ fold_word(const char *s, size_t len)
 	return folded;
 }
 
+/* Returns the length of the apostrophe at s, or 0 if there is none. */
+static size_t
+apostrophe_length(const char *s)
+{
+	if (s[0] == '\'')
+		return 1;
+	if (strncmp(s, "\xe2\x80\x99", 3) == 0)	/* U+2019 */
+		return 3;
+	if (strncmp(s, "\xca\xbc", 2) == 0)		/* U+02BC */
+		return 2;
+	return 0;
+}
+
+/*
+ * Joins words split by an apostrophe inside them ("does’nt", "O'Neill"),
+ * so that a contraction is highlighted whole rather than after its
+ * apostrophe.
+ */
+static void
+join_contractions(struct side *d)
+{
+	size_t	i, out = 0, end, apostrophe;
+
+	for (i = 0; i < d->n; i++) {
+		if (out > 0) {
+			end = d->words[out - 1].start + d->words[out - 1].len;
+			apostrophe = apostrophe_length(d->s + end);
+			if (apostrophe > 0 &&
+			    end + apostrophe == d->words[i].start) {
+				d->words[out - 1].len += apostrophe +
+				    d->words[i].len;
+				continue;
+			}
+		}
+		d->words[out++] = d->words[i];
+	}
+	d->n = out;
+}
+
 static void
 side_init(struct side *d, const char *s)
 {
@@ -60,6 +99,7 @@ side_init(struct side *d, const char *s)
 
 	d->s = s == NULL ? "" : s;
 	d->n = text_words(d->s, &d->words);
+	join_contractions(d);
 	d->folded = xreallocarray(NULL, d->n == 0 ? 1 : d->n, sizeof *d->folded);
 	for (i = 0; i < d->n; i++)
 		d->folded[i] = fold_word(d->s + d->words[i].start,

@@ -7,11 +7,12 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dupes_key.h"
 #include "xmalloc.h"
 
-/* Title openings that say the record is not the article itself. */
+/* Title openings that mark the record as something other than the article. */
 static const struct {
 	const char	*prefix;	/* lower-case ASCII, as written */
 	int		 kind;
@@ -58,8 +59,8 @@ static const struct {
 };
 
 /*
- * Titles that name a kind of item rather than a work: equal titles of
- * this kind say nothing about whether two records are one article.
+ * Titles that name a kind of item rather than a work. Equal titles of
+ * this kind are no evidence that two records are one article.
  */
 static const char *const generic_titles[] = {
 	"editorial", "editorials", "guest editorial", "editorial comment",
@@ -127,7 +128,8 @@ in_list(const char *const *list, size_t n, const char *s, size_t len)
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		if (strlen(list[i]) == len && strncmp(list[i], s, len) == 0)
+		if (list[i][0] == s[0] && strncmp(list[i], s, len) == 0 &&
+		    list[i][len] == '\0')
 			return true;
 	}
 	return false;
@@ -139,7 +141,7 @@ in_list(const char *const *list, size_t n, const char *s, size_t len)
 static size_t
 word_len(const char *s)
 {
-	return strcspn(s, " ");
+	return (size_t)(strchrnul(s, ' ') - s);
 }
 
 /* Returns the start of the word after the one at s, or the NUL. */
@@ -178,7 +180,11 @@ title_kind(const char *raw, int *skip)
 	head[n] = '\0';
 	for (i = 0; i < sizeof title_prefixes / sizeof title_prefixes[0]; i++) {
 		len = strlen(title_prefixes[i].prefix);
-		if (strncmp(head, title_prefixes[i].prefix, len) != 0)
+		/* "Correction to X" and "Correction to: X" */
+		if (strncmp(head, title_prefixes[i].prefix, len) != 0 &&
+		    !(title_prefixes[i].prefix[len - 1] == ' ' &&
+		    strncmp(head, title_prefixes[i].prefix, len - 1) == 0 &&
+		    head[len - 1] == ':'))
 			continue;
 		/* "Errata" must not match "Erratas..." words. */
 		if (isalpha((unsigned char)title_prefixes[i].prefix[len - 1]) &&
@@ -227,17 +233,19 @@ compare_strings(const void *a, const void *b)
 }
 
 /*
- * Appends to out the words of the folded title that number something,
- * sorted and separated by spaces: every word with a digit ("cd4",
- * "2019", leading zeros dropped), and roman numerals, number words and
- * single letters after a series word ("part ii" gives "2").
+ * Appends to out the numbers of the folded title, sorted and separated
+ * by spaces: every run of digits, wherever it occurs ("cd4", "hpv16" and
+ * "p16(ink4a)" give 4, 16 and 16 4; leading zeros dropped), and roman
+ * numerals, number words and single letters after a series word ("part
+ * ii" gives 2). Digit runs rather than words, so that "HPV16/18" and
+ * "HPV 16/18" agree.
  */
 static void
 title_numbers(const char *title, struct buf *out)
 {
-	const char	*w, *prev;
-	char		*found[64];
-	size_t		 n, len, prevlen, i;
+	const char	*w, *prev, *d;
+	char		*found[64], *joined;
+	size_t		 n, len, prevlen, i, dl;
 	int		 value;
 	bool		 after_series;
 
@@ -249,11 +257,28 @@ title_numbers(const char *title, struct buf *out)
 		len = word_len(w);
 		after_series = prev != NULL && IN_LIST(series_words, prev, prevlen);
 		if (strcspn(w, "0123456789") < len) {
-			while (len > 1 && *w == '0' && isdigit((unsigned char)w[1])) {
-				w++;
-				len--;
+			for (d = w; d < w + len && n < 64; d += dl) {
+				dl = strspn(d, "0123456789");
+				if (dl == 0) {
+					dl = 1;
+					continue;
+				}
+				while (dl > 1 && *d == '0') {
+					d++;
+					dl--;
+				}
+				found[n++] = xstrndup(d, dl);
 			}
-			found[n++] = xstrndup(w, len);
+			/* "10 000" and "10,000" are 10000: join groups of three. */
+			while (strspn(w, "0123456789") == len && len <= 3 &&
+			    w[len] == ' ' && strspn(w + len + 1, "0123456789") == 3 &&
+			    (w[len + 4] == ' ' || w[len + 4] == '\0') && n > 0) {
+				joined = xasprintf("%s%.3s", found[n - 1], w + len + 1);
+				free(found[n - 1]);
+				found[n - 1] = joined;
+				w += len + 1;
+				len = 3;
+			}
 		} else if (after_series && ((value = roman_value(w, len)) > 0 ||
 		    (value = number_word_value(w, len)) > 0)) {
 			found[n++] = xasprintf("%d", value);
@@ -268,6 +293,39 @@ title_numbers(const char *title, struct buf *out)
 		buf_addstr(out, found[i]);
 		free(found[i]);
 	}
+}
+
+/*
+ * Rewrites, in place in out, roman numerals and number words after a
+ * series word as digits: "type ii" and "part two" become "type 2" and
+ * "part 2", as others print them.
+ */
+static void
+series_numbers_as_digits(struct buf *out)
+{
+	struct buf	 b;
+	const char	*w, *prev;
+	size_t		 len, prevlen;
+	int		 value;
+
+	buf_init(&b);
+	prev = NULL;
+	prevlen = 0;
+	for (w = buf_str(out); *w != '\0'; prev = w, prevlen = len,
+	    w = next_word(w)) {
+		len = word_len(w);
+		if (b.len > 0)
+			buf_addch(&b, ' ');
+		if (prev != NULL && IN_LIST(series_words, prev, prevlen) &&
+		    ((value = roman_value(w, len)) > 0 ||
+		    (value = number_word_value(w, len)) > 0))
+			buf_printf(&b, "%d", value);
+		else
+			buf_add(&b, w, len);
+	}
+	buf_clear(out);
+	buf_addstr(out, buf_str(&b));
+	buf_free(&b);
 }
 
 /* Returns whether the folded title is too generic to identify a work. */
@@ -291,19 +349,120 @@ add_string(struct buf *blob, const char *s)
 	return off;
 }
 
+/* Notes that bibliographic databases append in parentheses. */
+static const char *const title_notes[] = {
+	"(provisional abstract)", "(structured abstract)", "(abstract)",
+	"(author's transl)", "(authors' transl)",
+};
+
+/*
+ * Returns the length of title without the notes that databases append:
+ * "[Review] [33 refs]", "[Erratum appears in ...]", "[Article in
+ * German]", "(Provisional abstract)". A title that is all one bracket,
+ * as MEDLINE prints translated titles, is kept.
+ */
+static size_t
+title_without_notes(const char *title)
+{
+	const char	*open;
+	size_t		 len, i, nl;
+	bool		 cut;
+
+	len = strlen(title);
+	do {
+		cut = false;
+		while (len > 0 && strchr(" .;,", title[len - 1]) != NULL)
+			len--;
+		if (len > 0 && title[len - 1] == ']') {
+			for (open = title + len - 1; open > title && *open != '['; open--)
+				;
+			if (*open == '[' && open > title) {
+				len = (size_t)(open - title);
+				cut = true;
+			}
+		}
+		for (i = 0; i < sizeof title_notes / sizeof title_notes[0]; i++) {
+			nl = strlen(title_notes[i]);
+			if (len > nl && strncasecmp(title + len - nl,
+			    title_notes[i], nl) == 0) {
+				len -= nl;
+				cut = true;
+			}
+		}
+	} while (cut);
+	return len;
+}
+
+/* Marks between a title and its translation, as databases print them. */
+static const char *const translation_marks[] = {
+	"; ", " = ", "<ORIGINAL>", " TO: ",
+};
+
+/*
+ * Stores the two parts of a title printed with its translation, each
+ * folded and with its numbers, when each part has at least four words.
+ */
+static void
+build_title_parts(struct dupes_key *k, const char *raw, struct buf *blob,
+    struct buf *tmp)
+{
+	const char	*mark, *found;
+	char		*part[2];
+	size_t		 i, len, marklen;
+
+	mark = NULL;
+	marklen = 0;
+	len = title_without_notes(raw);
+	for (i = 0; i < sizeof translation_marks / sizeof translation_marks[0];
+	    i++) {
+		found = strstr(raw, translation_marks[i]);
+		if (found != NULL && (size_t)(found - raw) < len &&
+		    (mark == NULL || found < mark)) {
+			mark = found;
+			marklen = strlen(translation_marks[i]);
+		}
+	}
+	if (mark == NULL)
+		return;
+	part[0] = xstrndup(raw, (size_t)(mark - raw));
+	part[1] = xstrndup(mark + marklen, len - (size_t)(mark - raw) - marklen);
+	for (i = 0; i < 2; i++) {
+		buf_clear(tmp);
+		dupes_fold_words(part[i], tmp);
+		free(part[i]);
+		series_numbers_as_digits(tmp);
+		if (count_words(buf_str(tmp)) < 4)
+			continue;
+		k->title_parts[i] = add_string(blob, buf_str(tmp));
+		buf_clear(tmp);
+		title_numbers(blob->data + k->title_parts[i], tmp);
+		k->title_part_numbers[i] = add_string(blob, buf_str(tmp));
+	}
+	/* One usable part is no alternative: keep it in the first slot. */
+	if (k->title_parts[0] == 0) {
+		k->title_parts[0] = k->title_parts[1];
+		k->title_part_numbers[0] = k->title_part_numbers[1];
+		k->title_parts[1] = k->title_part_numbers[1] = 0;
+	}
+}
+
 static void
 build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
 {
 	const char	*t;
 	struct buf	 bare;
+	char		*title;
 	int		 skip;
 	size_t		 i;
 
 	if (r->title == NULL || dupes_is_placeholder(r->title))
 		return;
+	title = xstrndup(r->title, title_without_notes(r->title));
 	buf_clear(tmp);
-	dupes_fold_words(r->title, tmp);
+	dupes_fold_words(title, tmp);
+	free(title);
+	series_numbers_as_digits(tmp);
 	k->title_generic = title_is_generic(buf_str(tmp));
 	k->title_kind = (uint8_t)title_kind(r->title, &skip);
 
@@ -327,6 +486,59 @@ build_title(struct dupes_key *k, const struct record *r, struct buf *blob,
 	buf_clear(tmp);
 	title_numbers(blob->data + k->title, tmp);
 	k->title_numbers = add_string(blob, buf_str(tmp));
+
+	if (k->title_kind == DUPES_KIND_ARTICLE)
+		build_title_parts(k, r->title, blob, tmp);
+}
+
+/* Qualifier words that name a medium, not another journal: "(Online)". */
+static const char *const medium_words[] = {
+	"online", "print", "electronic", "resource", "internet", "web", "cd",
+	"rom", "ed", "edition",
+};
+
+/*
+ * Returns the journal name without its qualifiers in parentheses or
+ * brackets, allocated, and stores the folded qualifiers that are not a
+ * medium in k->journal_qualifier: "BMJ (Clinical research ed.)" and
+ * "BMJ (Online)" are one journal, "Cancer (Philadelphia)" and "Cancer
+ * (Amsterdam)" would not be.
+ */
+static char *
+journal_qualifiers(struct dupes_key *k, const char *journal, struct buf *blob,
+    struct buf *tmp)
+{
+	struct buf	 name, qualifier;
+	const char	*p, *close, *w;
+	bool		 medium;
+
+	buf_init(&name);
+	buf_init(&qualifier);
+	for (p = journal; *p != '\0'; p++) {
+		if (*p != '(' && *p != '[') {
+			buf_addch(&name, *p);
+			continue;
+		}
+		close = strchr(p, *p == '(' ? ')' : ']');
+		if (close == NULL) {
+			buf_addch(&name, *p);
+			continue;
+		}
+		buf_add(&qualifier, p + 1, (size_t)(close - p - 1));
+		buf_addch(&qualifier, ' ');
+		p = close;
+	}
+	buf_clear(tmp);
+	dupes_fold_words(buf_str(&qualifier), tmp);
+	medium = true;
+	for (w = buf_str(tmp); *w != '\0' && medium; w = next_word(w))
+		medium = IN_LIST(medium_words, w, word_len(w));
+	if (!medium)
+		k->journal_qualifier = add_string(blob, buf_str(tmp));
+	buf_free(&qualifier);
+	if (name.data == NULL)
+		buf_addstr(&name, "");
+	return buf_take(&name);
 }
 
 /* Appends the folded journal name without stop words; '=' separates alternatives. */
@@ -335,18 +547,27 @@ build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
 {
 	struct buf	 part, words;
-	const char	*p, *end, *w;
+	const char	*p, *end, *w, *stop;
+	char		*name;
 	size_t		 len;
 
 	if (r->journal == NULL || dupes_is_placeholder(r->journal))
 		return;
+	name = journal_qualifiers(k, r->journal, blob, tmp);
+	/* Embase appends the meeting: "Atherosclerosis. Conference: 15th ..." */
+	stop = strcasestr(name, "conference:");
+	if (stop == name)
+		stop = NULL;
 	buf_clear(tmp);
 	buf_init(&part);
 	buf_init(&words);
-	for (p = r->journal; *p != '\0'; p = *end == '\0' ? end : end + 1) {
+	for (p = name; *p != '\0' && p != stop;
+	    p = *end == '\0' || end == stop ? end : end + 1) {
 		end = strchr(p, '=');
 		if (end == NULL)
 			end = p + strlen(p);
+		if (stop != NULL && stop > p && (end > stop || *end == '\0'))
+			end = stop;
 		buf_clear(&part);
 		buf_add(&part, p, (size_t)(end - p));
 		buf_clear(&words);
@@ -364,12 +585,18 @@ build_journal(struct dupes_key *k, const struct record *r, struct buf *blob,
 	}
 	buf_free(&part);
 	buf_free(&words);
+	free(name);
 	k->journal = add_string(blob, buf_str(tmp));
 }
 
-/* Stores the first number of s ("4 (1) (no pagination)" gives "4"). */
+/*
+ * Stores the first number of s ("4 (1) (no pagination)" gives "4"). For
+ * an issue, a supplement gets an "s" before its number, as "Suppl 2" is
+ * not issue 2; a volume keeps only its number, as "38 (Supplement 1)" is
+ * volume 38.
+ */
 static uint32_t
-add_number(struct buf *blob, const char *s, struct buf *tmp)
+add_number(struct buf *blob, const char *s, bool issue, struct buf *tmp)
 {
 	const char	*p;
 	size_t		 len;
@@ -385,8 +612,7 @@ add_number(struct buf *blob, const char *s, struct buf *tmp)
 	while (*p == '0' && isdigit((unsigned char)p[1]))
 		p++;
 	len = strspn(p, "0123456789");
-	/* A supplement issue "Suppl 2" is not issue 2. */
-	if (strstr(s, "uppl") != NULL || strstr(s, "UPPL") != NULL)
+	if (issue && (strstr(s, "uppl") != NULL || strstr(s, "UPPL") != NULL))
 		buf_addch(tmp, 's');
 	buf_add(tmp, p, len);
 	return add_string(blob, buf_str(tmp));
@@ -456,18 +682,18 @@ add_family(const char *s, size_t len, struct buf *words, struct buf *joined)
 {
 	struct buf	 raw, folded;
 	const char	*w;
-	size_t		 wl, kept;
+	size_t		 wl, added;
 
 	buf_init(&raw);
 	buf_init(&folded);
 	buf_add(&raw, s, len);
 	dupes_fold_words(buf_str(&raw), &folded);
-	kept = 0;
+	added = 0;
 	for (w = buf_str(&folded); *w != '\0'; w = next_word(w)) {
 		wl = word_len(w);
 		if (IN_LIST(name_particles, w, wl) && *next_word(w) != '\0')
 			continue;
-		if (kept++ > 0)
+		if (added++ > 0)
 			buf_addch(words, ' ');
 		buf_add(words, w, wl);
 		buf_add(joined, w, wl);
@@ -614,6 +840,36 @@ byline_separator_len(const char *s)
 	return 0;
 }
 
+/* Words that make an author a group rather than a person. */
+static const char *const group_words[] = {
+	"group", "groups", "study", "studies", "consortium", "collaboration",
+	"collaborative", "committee", "investigators", "network", "society",
+	"trial", "trialists", "association", "organization", "organisation",
+	"team", "council", "working", "task", "force", "panel", "institute",
+	"foundation", "department", "university", "centre", "center",
+};
+
+/*
+ * Returns whether an author is a group ("ALTS Group", "ASCUS-LSIL Triage
+ * Study"): groups are left out of the persons compared, as a group and
+ * its members name the same paper.
+ */
+static bool
+is_group(const char *name, const char *family)
+{
+	struct buf	 b;
+	const char	*w;
+	bool		 group;
+
+	buf_init(&b);
+	dupes_fold_words(name != NULL ? name : family, &b);
+	group = false;
+	for (w = buf_str(&b); *w != '\0' && !group; w = next_word(w))
+		group = IN_LIST(group_words, w, word_len(w));
+	buf_free(&b);
+	return group;
+}
+
 static void
 build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 {
@@ -628,6 +884,8 @@ build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 		if (dupes_is_placeholder(r->authors[i].name) &&
 		    dupes_is_placeholder(r->authors[i].family))
 			continue;
+		if (is_group(r->authors[i].name, r->authors[i].family))
+			continue;
 		before = blob->len;
 		add_person(blob, (int)i, r->authors[i].name,
 		    r->authors[i].given, r->authors[i].family);
@@ -640,7 +898,7 @@ build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 		len = byline_author_len(p);
 		name = xstrndup(p, len);
 		before = blob->len;
-		if (!dupes_is_placeholder(name))
+		if (!dupes_is_placeholder(name) && !is_group(name, NULL))
 			add_person(blob, -1, name, NULL, NULL);
 		if (blob->len > before)
 			k->nauthors++;
@@ -652,50 +910,90 @@ build_persons(struct dupes_key *k, const struct record *r, struct buf *blob)
 	}
 }
 
-static int
-compare_hashes(const void *a, const void *b)
+/*
+ * Inserts h into the ascending array low[0..*n) of at most DUPES_SKETCH
+ * smallest hashes, unless it is there already or too large.
+ */
+static void
+keep_smallest(uint32_t *low, uint8_t *n, uint32_t h)
 {
-	uint32_t	x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t	lo, hi, mid;
 
-	return x < y ? -1 : x > y;
+	if (*n == DUPES_SKETCH && h >= low[*n - 1])
+		return;
+	lo = 0;
+	hi = *n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (low[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < *n && low[lo] == h)
+		return;
+	if (*n < DUPES_SKETCH)
+		(*n)++;
+	memmove(low + lo + 1, low + lo, (*n - 1 - lo) * sizeof *low);
+	low[lo] = h;
 }
 
-/* Stores the DUPES_SKETCH smallest hashes of the abstract's distinct words. */
+/*
+ * Stores the DUPES_SKETCH smallest hashes of the abstract's distinct
+ * words, and counts the distinct words with an open-addressing set.
+ * One pass over the folded text hashes the words (FNV-1a, as
+ * dupes_hash() does) as it finds them.
+ */
 static void
 build_sketch(struct dupes_key *k, const struct record *r, struct buf *blob,
     struct buf *tmp)
 {
-	uint32_t	*hashes;
-	const char	*w;
-	size_t		 n, cap, len, i, distinct;
+	uint32_t	 low[DUPES_SKETCH], small[4096], *set, h;
+	const char	*p;
+	size_t		 words, size, slot, distinct;
+	uint8_t		 n;
 
 	if (r->abstract == NULL || dupes_is_placeholder(r->abstract))
 		return;
 	buf_clear(tmp);
 	dupes_fold_words(r->abstract, tmp);
-	cap = count_words(buf_str(tmp));
-	/* A few words are a note ("see erratum"), not an abstract. */
-	if (cap < 20)
-		return;
-	hashes = xreallocarray(NULL, cap, sizeof *hashes);
+	/* Words are at least one letter and a space apart: at most len / 2 + 1. */
+	for (size = 64; size < tmp->len + 2; size *= 2)
+		;
+	set = size <= sizeof small / sizeof small[0] ? small :
+	    xreallocarray(NULL, size, sizeof *set);
+	memset(set, 0, size * sizeof *set);
+	words = distinct = 0;
 	n = 0;
-	for (w = buf_str(tmp); *w != '\0'; w = next_word(w)) {
-		len = word_len(w);
-		hashes[n++] = dupes_hash(w, len);
+	for (p = buf_str(tmp); *p != '\0'; p += *p == ' ') {
+		h = 2166136261u;
+		for (; *p != ' ' && *p != '\0'; p++) {
+			h ^= (unsigned char)*p;
+			h *= 16777619u;
+		}
+		words++;
+		/* 0 marks an empty slot, so a hash of 0 is stored as 1. */
+		h += h == 0;
+		for (slot = h & (size - 1); set[slot] != 0 && set[slot] != h;
+		    slot = (slot + 1) & (size - 1))
+			;
+		if (set[slot] == h)
+			continue;
+		set[slot] = h;
+		distinct++;
+		keep_smallest(low, &n, h);
 	}
-	qsort(hashes, n, sizeof *hashes, compare_hashes);
-	distinct = 0;
-	for (i = 0; i < n; i++) {
-		if (distinct == 0 || hashes[distinct - 1] != hashes[i])
-			hashes[distinct++] = hashes[i];
-	}
+	if (set != small)
+		free(set);
+	/* A few words are a note ("see erratum"), not an abstract. */
+	if (words < 20)
+		return;
 	k->abstract_words = (uint32_t)distinct;
-	k->nsketch = (uint8_t)(distinct < DUPES_SKETCH ? distinct : DUPES_SKETCH);
+	k->nsketch = n;
 	while (blob->len % 4 != 0)
 		buf_addch(blob, '\0');
 	k->sketch = (uint32_t)blob->len;
-	buf_add(blob, hashes, k->nsketch * sizeof *hashes);
-	free(hashes);
+	buf_add(blob, low, n * sizeof *low);
 }
 
 static void
@@ -729,17 +1027,23 @@ void
 dupes_key_build(struct dupes_key *k, const struct record *r)
 {
 	struct buf	blob, tmp;
+	size_t		len;
 
 	memset(k, 0, sizeof *k);
 	buf_init(&blob);
 	buf_init(&tmp);
+	/* One allocation for the scratch space: the abstract is the longest. */
+	if (r->abstract != NULL) {
+		buf_add(&tmp, r->abstract, strlen(r->abstract));
+		buf_clear(&tmp);
+	}
 	/* Offset 0 is the empty string that stands for a missing value. */
 	buf_addch(&blob, '\0');
 
 	build_title(k, r, &blob, &tmp);
 	build_journal(k, r, &blob, &tmp);
-	k->volume = add_number(&blob, r->volume, &tmp);
-	k->issue = add_number(&blob, r->issue, &tmp);
+	k->volume = add_number(&blob, r->volume, false, &tmp);
+	k->issue = add_number(&blob, r->issue, true, &tmp);
 	build_pages(k, r, &blob);
 	build_doi(k, r, &blob, &tmp);
 	build_persons(k, r, &blob);
@@ -747,7 +1051,9 @@ dupes_key_build(struct dupes_key *k, const struct record *r)
 	k->year = r->year;
 
 	buf_free(&tmp);
-	k->blob = buf_take(&blob);
+	/* Give back the buffer's spare room: a catalogue keeps every key. */
+	len = blob.len;
+	k->blob = xreallocarray(buf_take(&blob), len, 1);
 }
 
 void

@@ -162,15 +162,9 @@ add_word_separator(struct buf *out)
 		buf_addch(out, ' ');
 }
 
-static bool
-is_apostrophe(const char *s, size_t len)
-{
-	return len == 1 && s[0] == '\'';
-}
-
 /*
- * Folds one whitespace-delimited chunk that holds non-ASCII bytes with
- * text_fold() and appends its words.
+ * Folds one whitespace-delimited chunk that contains non-ASCII bytes
+ * with text_fold() and appends its words.
  */
 static void
 fold_chunk(const char *s, size_t len, struct buf *out)
@@ -201,11 +195,35 @@ fold_chunk(const char *s, size_t len, struct buf *out)
 	buf_free(&clean);
 }
 
+/*
+ * Makes room for len more bytes in out without changing its contents.
+ * buf.h has no call for that, so the bytes are added and taken back.
+ */
+static void
+reserve(struct buf *out, const char *s, size_t len)
+{
+	size_t	base = out->len;
+
+	/* s[0..len) need only be readable: its bytes are taken back. */
+	buf_add(out, s, len);
+	out->len = base;
+	out->data[base] = '\0';
+}
+
+/*
+ * Appends the folded words of s: ASCII bytes through a branch-light
+ * mapping written straight into out (lower case, apostrophes dropped,
+ * other punctuation a word break), whitespace-delimited chunks with
+ * other bytes through fold_chunk(). This is the hottest loop of the
+ * search, as every abstract goes through it.
+ */
 static void
 fold_plain(const char *s, struct buf *out)
 {
 	const char	*p, *chunk;
+	unsigned char	 c;
 	bool		 ascii;
+	size_t		 len;
 
 	p = s;
 	while (*p != '\0') {
@@ -226,15 +244,37 @@ fold_plain(const char *s, struct buf *out)
 			add_word_separator(out);
 			continue;
 		}
+		/*
+		 * Room for the chunk, a separator before it and the NUL:
+		 * adding len + 1 bytes (the chunk and the byte that ends it)
+		 * leaves len + 2 free.
+		 */
+		len = (size_t)(p - chunk);
+		if (out->size < out->len + len + 2)
+			reserve(out, chunk, len + 1);
+		if (out->len > 0 && out->data[out->len - 1] != ' ')
+			out->data[out->len++] = ' ';
 		for (; chunk < p; chunk++) {
-			if (isalnum((unsigned char)*chunk))
-				buf_addch(out, (char)tolower((unsigned char)*chunk));
-			else if (!is_apostrophe(chunk, 1))
-				add_word_separator(out);
+			c = (unsigned char)*chunk;
+			if ((unsigned)(c - 'a') < 26 || (unsigned)(c - '0') < 10)
+				out->data[out->len++] = (char)c;
+			else if ((unsigned)(c - 'A') < 26)
+				out->data[out->len++] = (char)(c + 'a' - 'A');
+			/*
+			 * "fran?ais": an export that could not encode a letter
+			 * wrote '?'. Kept, the comparison takes it for any letter.
+			 */
+			else if (c == '?' && chunk + 1 < p &&
+			    isalpha((unsigned char)chunk[1]) && out->len > 0 &&
+			    isalpha((unsigned char)out->data[out->len - 1]))
+				out->data[out->len++] = '?';
+			else if (c != '\'' && out->len > 0 &&
+			    out->data[out->len - 1] != ' ')
+				out->data[out->len++] = ' ';
 		}
-		add_word_separator(out);
+		out->data[out->len] = '\0';
 	}
-	if (out->len > 0 && out->data[out->len - 1] == ' ')
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
 		out->data[--out->len] = '\0';
 }
 
@@ -279,7 +319,7 @@ dupes_is_placeholder(const char *s)
 
 	if (s == NULL)
 		return true;
-	if (strlen(s) > 40)
+	if (strnlen(s, 41) > 40)
 		return false;
 	buf_init(&b);
 	dupes_fold_words(s, &b);
@@ -431,6 +471,24 @@ dupes_pages_split(const char *s, struct buf *first, struct buf *last)
 		page_token(p, last);
 	strip_page_zeros(first);
 	strip_page_zeros(last);
+
+	/* "Suppl" or "t" alone is no page. */
+	if (strcspn(buf_str(first), "0123456789") == first->len) {
+		buf_clear(first);
+		buf_clear(last);
+		return;
+	}
+
+	/*
+	 * "01-Sep" is a range that a spreadsheet turned into a date: no
+	 * page of it can be trusted.
+	 */
+	if (last->len > 0 && strcspn(buf_str(last), "0123456789") == last->len &&
+	    strcspn(buf_str(first), "0123456789") < first->len) {
+		buf_clear(first);
+		buf_clear(last);
+		return;
+	}
 
 	/* "244-58" is 244 to 258: take the missing leading digits from the first page. */
 	fd = strspn(buf_str(first), "0123456789");

@@ -2,37 +2,40 @@
  * Scoring a pair of records: the rules of duplicate detection.
  *
  * Each field is compared on its own and gets a verdict (same, similar,
- * partial, missing, different, conflict). The verdicts then go through
- * decide(), which holds every rule in one place:
+ * partial, missing, different, conflict). Titles are compared in
+ * src/dupes_title.c, authors in src/dupes_authors.c and the other
+ * fields here. Three functions then apply every rule, in this order:
  *
- *  1. Vetoes. A conflict in a field that identifies a work rules the
- *     pair out: different DOIs, years more than one apart, titles of a
- *     different kind (erratum, comment, reply) or with different
- *     numbers, clearly different titles or authors. Volume, page and
- *     journal conflicts veto unless stronger evidence (the same DOI, or
- *     the same volume and first page for the journal) outweighs them,
- *     because those fields are often written inconsistently.
- *  2. Points. Each agreeing field adds the points of the table below;
- *     a pair with at least DUPES_THRESHOLD points matches.
- *  3. Guards. Weak evidence needs backing: a generic title ("Editorial")
- *     or a missing or only partly equal title, and a year one apart
- *     (online-first), each need a named corroborating field.
+ *  1. Vetoes, in veto(). A conflict in a field that identifies a work
+ *     rules the pair out: different DOIs, years more than one apart,
+ *     titles of a different kind (erratum, comment, reply) or with
+ *     different numbers, clearly different titles or authors. Each
+ *     exception names the fields that must all agree to outweigh the
+ *     conflict, because volumes, pages, DOIs and author lists are
+ *     sometimes miswritten by exports.
+ *  2. Guards, in decide(). Weak evidence needs backing: a missing or
+ *     only partly equal title, and a year one apart (online-first),
+ *     each need a named corroborating field. guard_generic_title()
+ *     requires the same DOI, or the same journal, volume and first
+ *     page, for a generic title ("Editorial").
+ *  3. Points, in decide(). Each field adds the points of the table
+ *     below, and a pair with at least DUPES_THRESHOLD points matches.
  *
- * Missing fields add nothing and take nothing away.
+ * Missing fields add nothing and take nothing away. The same veto()
+ * decides whether two clusters may be joined.
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dupes_key.h"
+#include "dupes_pair.h"
 #include "xmalloc.h"
 
 /* Points a pair needs to match. */
 #define DUPES_THRESHOLD	70
-
-/* Words of a title that take part in the alignment. */
-#define TITLE_WORDS	64
 
 /*
  * Points per field and verdict. A conflict never adds points: it vetoes
@@ -50,16 +53,6 @@ static const int points[DUPES_NFIELDS][DUPES_CONFLICT + 1] = {
 	[DUPES_ISSUE]	= { 2, 2, 0, 0, 0, 0 },
 	[DUPES_PAGES]	= { 10, 8, 0, 0, 0, 0 },
 	[DUPES_ABSTRACT] = { 20, 16, 8, 0, -15, 0 },
-};
-
-/* The state of one comparison: keys, optional records, reasons. */
-struct pair {
-	const struct dupes_key	*a;
-	const struct dupes_key	*b;
-	const struct record	*ra;	/* NULL: no texts */
-	const struct record	*rb;
-	struct buf		 text;
-	double			 title_similarity;
 };
 
 static const char *const field_names[DUPES_NFIELDS] = {
@@ -82,23 +75,13 @@ dupes_verdict_name(enum dupes_verdict verdict)
 {
 	return verdict_names[verdict];
 }
-
-static bool
-explaining(const struct pair *p)
-{
-	return p->ra != NULL;
-}
-
-static void
-say(struct pair *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-say(struct pair *p, const char *fmt, ...)
+void
+dupes_pair_say(struct dupes_pair *p, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*s;
 
-	if (!explaining(p))
+	if (!dupes_pair_explaining(p))
 		return;
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
@@ -107,529 +90,62 @@ say(struct pair *p, const char *fmt, ...)
 	free(s);
 }
 
-static const char *
-str_a(const struct pair *p, uint32_t off)
-{
-	return dupes_key_str(p->a, off);
-}
-
-static const char *
-str_b(const struct pair *p, uint32_t off)
-{
-	return dupes_key_str(p->b, off);
-}
-
-/* Splits the folded words of s into at most max spans. */
-static size_t
-split_words(const char *s, const char **w, size_t *len, size_t max)
+size_t
+dupes_split_words(const char *s, const char **w, size_t *len, size_t max)
 {
 	size_t	n;
 
 	for (n = 0; *s != '\0' && n < max; n++) {
 		w[n] = s;
-		len[n] = strcspn(s, " ");
+		len[n] = (size_t)(strchrnul(s, ' ') - s);
 		s += len[n];
 		if (*s == ' ')
 			s++;
 	}
 	return n;
 }
-
-/* Returns whether two words differ by at most one edit. */
-static bool
-one_edit_apart(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t	i, j;
-	bool	edited;
-
-	if (la > lb + 1 || lb > la + 1)
-		return false;
-	edited = false;
-	for (i = 0, j = 0; i < la && j < lb;) {
-		if (a[i] == b[j]) {
-			i++;
-			j++;
-			continue;
-		}
-		if (edited)
-			return false;
-		edited = true;
-		if (la > lb)
-			i++;
-		else if (lb > la)
-			j++;
-		else {
-			i++;
-			j++;
-		}
-	}
-	return !edited || (i == la && j == lb);
-}
-
-/*
- * Returns whether two title words count as the same word: equal, or a
- * typo or plural apart in a word long enough for that to be safe.
- * Words with digits must be equal.
- */
-static bool
-title_words_match(const char *a, size_t la, const char *b, size_t lb)
-{
-	if (la == lb && memcmp(a, b, la) == 0)
-		return true;
-	if (la < 5 || lb < 5)
-		return false;
-	if (strcspn(a, "0123456789") < la || strcspn(b, "0123456789") < lb)
-		return false;
-	return one_edit_apart(a, la, b, lb);
-}
-
-/* Returns the length of the longest common subsequence of words. */
-static size_t
-common_words(const char **wa, const size_t *la, size_t na,
-    const char **wb, const size_t *lb, size_t nb)
-{
-	unsigned char	dp[TITLE_WORDS + 1][TITLE_WORDS + 1];
-	size_t		i, j;
-
-	memset(dp, 0, sizeof dp);
-	for (i = 1; i <= na; i++) {
-		for (j = 1; j <= nb; j++) {
-			if (title_words_match(wa[i - 1], la[i - 1], wb[j - 1],
-			    lb[j - 1]))
-				dp[i][j] = (unsigned char)(dp[i - 1][j - 1] + 1);
-			else
-				dp[i][j] = dp[i - 1][j] > dp[i][j - 1] ?
-				    dp[i - 1][j] : dp[i][j - 1];
-		}
-	}
-	return dp[na][nb];
-}
-
-/* Returns whether s and t are equal once spaces are ignored. */
-static bool
-equal_without_spaces(const char *s, const char *t)
-{
-	for (;;) {
-		while (*s == ' ')
-			s++;
-		while (*t == ' ')
-			t++;
-		if (*s != *t)
-			return false;
-		if (*s == '\0')
-			return true;
-		s++;
-		t++;
-	}
-}
-
-static const char *
-kind_name(int kind)
-{
-	static const char *const names[] = {
-		"an article", "an erratum", "a retraction", "a comment",
-		"a reply",
-	};
-
-	return names[kind];
-}
-
 static enum dupes_verdict
-compare_title(struct pair *p)
-{
-	const char	*ta, *tb, *wa[TITLE_WORDS], *wb[TITLE_WORDS];
-	size_t		 la[TITLE_WORDS], lb[TITLE_WORDS], na, nb, common;
-	double		 sim;
-
-	ta = str_a(p, p->a->title);
-	tb = str_b(p, p->b->title);
-	p->title_similarity = 0;
-	if (*ta == '\0' || *tb == '\0') {
-		say(p, "title: missing on one side");
-		return DUPES_MISSING;
-	}
-	if (p->a->title_kind != p->b->title_kind) {
-		say(p, "title: %s vs %s", kind_name(p->a->title_kind),
-		    kind_name(p->b->title_kind));
-		return DUPES_CONFLICT;
-	}
-	if (strcmp(str_a(p, p->a->title_numbers),
-	    str_b(p, p->b->title_numbers)) != 0 &&
-	    p->a->title_numbers != 0 && p->b->title_numbers != 0) {
-		say(p, "title: different numbers ('%s' vs '%s')",
-		    str_a(p, p->a->title_numbers), str_b(p, p->b->title_numbers));
-		return DUPES_CONFLICT;
-	}
-	if (equal_without_spaces(ta, tb)) {
-		p->title_similarity = 1;
-		if (explaining(p) && strcmp(p->ra->title, p->rb->title) == 0)
-			say(p, "title: identical");
-		else
-			say(p, "title: same after case folding");
-		if (p->a->title_generic)
-			say(p, ", but too generic to identify a work");
-		return DUPES_SAME;
-	}
-
-	na = split_words(ta, wa, la, TITLE_WORDS);
-	nb = split_words(tb, wb, lb, TITLE_WORDS);
-	common = common_words(wa, la, na, wb, lb, nb);
-	sim = 2.0 * (double)common / (double)(na + nb);
-	p->title_similarity = sim;
-	say(p, "title: %zu of %zu words agree", common, na > nb ? na : nb);
-	if (sim >= 0.9)
-		return DUPES_SIMILAR;
-	/* All words of the shorter title: a subtitle added or dropped. */
-	if (common == (na < nb ? na : nb) && common >= 4) {
-		say(p, "; one title extends the other");
-		return DUPES_PARTIAL;
-	}
-	if (sim >= 0.75)
-		return DUPES_PARTIAL;
-	if (sim >= 0.5)
-		return DUPES_DIFFERENT;
-	return DUPES_CONFLICT;
-}
-
-/* How two people's names compare, from best to worst. */
-enum person_match {
-	PERSON_EXACT,
-	PERSON_INITIALS,	/* given names against initials */
-	PERSON_DROPPED,		/* a given name added or dropped */
-	PERSON_NO_GIVEN,	/* given names missing on one side */
-	PERSON_COMPOUND,	/* part of a compound family name */
-	PERSON_TRUNCATED,	/* family name cut short */
-	PERSON_SWAPPED,		/* family and given names swapped */
-	PERSON_NONE
-};
-
-/* Reads up to max words of a given-name string. */
-static size_t
-given_words(const char *s, const char **w, size_t *len, size_t max)
-{
-	return split_words(s, w, len, max);
-}
-
-/* Returns whether given words a and b name the same person's given name. */
-static bool
-given_word_match(const char *a, size_t la, const char *b, size_t lb,
-    bool *initial)
-{
-	if (a[0] != b[0])
-		return false;
-	if (la == 1 || lb == 1) {
-		if (la != lb)
-			*initial = true;
-		return true;
-	}
-	/* "Hayle" and "Hayley": one was cut short by the export. */
-	if (la >= 3 && lb >= 3 &&
-	    strncmp(a, b, la < lb ? la : lb) == 0)
-		return true;
-	return false;
-}
-
-/*
- * Returns whether the given words of the shorter list all match, in
- * order, words of the longer one; *dropped is set to the index in
- * long of the first unmatched word, or -1.
- */
-static bool
-given_subsequence(const char **ws, const size_t *ls, size_t ns,
-    const char **wl, const size_t *ll, size_t nl, bool *initial, int *dropped)
-{
-	size_t	i, j;
-
-	*dropped = -1;
-	for (i = 0, j = 0; j < nl; j++) {
-		if (i < ns && given_word_match(ws[i], ls[i], wl[j], ll[j], initial)) {
-			i++;
-			continue;
-		}
-		if (*dropped < 0)
-			*dropped = (int)j;
-	}
-	return i == ns;
-}
-
-static enum person_match
-compare_given(const char *ga, const char *gb, int *dropped, bool *a_longer)
-{
-	const char	*wa[8], *wb[8];
-	size_t		 la[8], lb[8], na, nb;
-	bool		 initial;
-
-	*dropped = -1;
-	*a_longer = false;
-	if (*ga == '\0' || *gb == '\0')
-		return PERSON_NO_GIVEN;
-	if (strcmp(ga, gb) == 0)
-		return PERSON_EXACT;
-	na = given_words(ga, wa, la, 8);
-	nb = given_words(gb, wb, lb, 8);
-	initial = false;
-	if (na <= nb && given_subsequence(wa, la, na, wb, lb, nb, &initial,
-	    dropped)) {
-		if (na == nb)
-			return initial ? PERSON_INITIALS : PERSON_EXACT;
-		return PERSON_DROPPED;
-	}
-	initial = false;
-	if (nb < na && given_subsequence(wb, lb, nb, wa, la, na, &initial,
-	    dropped)) {
-		*a_longer = true;
-		return PERSON_DROPPED;
-	}
-	return PERSON_NONE;
-}
-
-/* Returns whether every word of the shorter family name is in the longer. */
-static bool
-family_words_subset(const char *a, const char *b)
-{
-	const char	*ws[8], *wl[8];
-	size_t		 ls[8], ll[8], ns, nl, i, j;
-	bool		 found;
-
-	ns = split_words(a, ws, ls, 8);
-	nl = split_words(b, wl, ll, 8);
-	if (ns > nl)
-		return family_words_subset(b, a);
-	if (ns == nl)
-		return false;
-	for (i = 0; i < ns; i++) {
-		found = false;
-		for (j = 0; j < nl && !found; j++)
-			found = ls[i] == ll[j] && memcmp(ws[i], wl[j], ls[i]) == 0;
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-static bool
-is_prefix(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b);
-
-	if (la > lb)
-		return is_prefix(b, a);
-	return la >= 4 && strncmp(a, b, la) == 0;
-}
-
-static enum person_match
-compare_person(const struct dupes_person *a, const struct dupes_person *b,
-    int *dropped, bool *a_longer)
-{
-	enum person_match	given;
-	size_t			la, lb;
-
-	*dropped = -1;
-	*a_longer = false;
-	given = compare_given(a->given, b->given, dropped, a_longer);
-	if (strcmp(a->family, b->family) == 0)
-		return given;
-	if (given == PERSON_NONE)
-		goto swapped;
-	if (family_words_subset(a->family_words, b->family_words))
-		return PERSON_COMPOUND;
-	if (given != PERSON_NO_GIVEN && is_prefix(a->family, b->family))
-		return PERSON_TRUNCATED;
-
-swapped:
-	/* "Omulo Sylvia" printed without a comma against "Omulo, S." */
-	la = strcspn(a->given, " ");
-	lb = strcspn(b->given, " ");
-	if (la == strlen(b->family) && strncmp(a->given, b->family, la) == 0 &&
-	    lb > 0 && b->given[0] == a->family[0] &&
-	    (lb == 1 || (lb == strlen(a->family) &&
-	    strncmp(b->given, a->family, lb) == 0)))
-		return PERSON_SWAPPED;
-	if (lb == strlen(a->family) && strncmp(b->given, a->family, lb) == 0 &&
-	    la > 0 && a->given[0] == b->family[0] &&
-	    (la == 1 || (la == strlen(b->family) &&
-	    strncmp(a->given, b->family, la) == 0)))
-		return PERSON_SWAPPED;
-	return PERSON_NONE;
-}
-
-static const char *
-person_name(const struct record *r, const struct dupes_person *p)
-{
-	if (p->index >= 0 && (size_t)p->index < r->nauthors &&
-	    r->authors[p->index].name != NULL)
-		return r->authors[p->index].name;
-	return p->family_words;
-}
-
-/* Returns the given word at index i of the folded given names s. */
-static char *
-given_word_at(const char *s, int i)
-{
-	const char	*w[8];
-	size_t		 l[8], n;
-
-	n = split_words(s, w, l, 8);
-	if (i < 0 || (size_t)i >= n)
-		return xstrdup("");
-	return xstrndup(w[i], l[i]);
-}
-
-static void
-say_person(struct pair *p, const struct dupes_person *a,
-    const struct dupes_person *b, enum person_match m, int dropped,
-    bool a_longer)
-{
-	char	*word;
-
-	if (!explaining(p) || m == PERSON_EXACT)
-		return;
-	say(p, "; '%s' vs '%s': ", person_name(p->ra, a), person_name(p->rb, b));
-	switch (m) {
-	case PERSON_INITIALS:
-		say(p, "initials for given names");
-		break;
-	case PERSON_DROPPED:
-		word = given_word_at(a_longer ? a->given : b->given, dropped);
-		say(p, "%s given name '%s'", a_longer ? "dropped" : "added", word);
-		free(word);
-		break;
-	case PERSON_NO_GIVEN:
-		say(p, "given names missing on one side");
-		break;
-	case PERSON_COMPOUND:
-		say(p, "part of a compound family name");
-		break;
-	case PERSON_TRUNCATED:
-		say(p, "family name cut short");
-		break;
-	case PERSON_SWAPPED:
-		say(p, "family and given names swapped");
-		break;
-	default:
-		break;
-	}
-}
-
-static enum dupes_verdict
-compare_authors(struct pair *p)
-{
-	struct dupes_person	pa[DUPES_MAX_AUTHORS], pb[DUPES_MAX_AUTHORS];
-	struct buf		notes, saved;
-	bool			used[DUPES_MAX_AUTHORS], a_longer, al;
-	enum person_match	m, best;
-	size_t			na, nb, i, j, jj, bestj, matched, fewer;
-	int			dropped, d;
-	bool			all_exact;
-
-	na = p->a->nauthors;
-	nb = p->b->nauthors;
-	if (na == 0 || nb == 0) {
-		say(p, "authors: missing on one side");
-		return DUPES_MISSING;
-	}
-	dupes_key_persons(p->a, pa);
-	dupes_key_persons(p->b, pb);
-	memset(used, 0, sizeof used);
-	matched = 0;
-	all_exact = na == nb;
-	dropped = -1;
-	a_longer = false;
-
-	/* The notes on each person are written after the counts. */
-	buf_init(&notes);
-	saved = p->text;
-	p->text = notes;
-	for (i = 0; i < na; i++) {
-		best = PERSON_NONE;
-		bestj = 0;
-		/* The same position first, so order changes cost nothing extra. */
-		for (j = 0; j < nb; j++) {
-			jj = (i + j) % nb;
-			if (used[jj])
-				continue;
-			m = compare_person(&pa[i], &pb[jj], &d, &al);
-			if (m < best) {
-				best = m;
-				bestj = jj;
-				dropped = d;
-				a_longer = al;
-			}
-			if (m == PERSON_EXACT)
-				break;
-		}
-		if (best == PERSON_NONE) {
-			all_exact = false;
-			continue;
-		}
-		used[bestj] = true;
-		matched++;
-		if (best != PERSON_EXACT)
-			all_exact = false;
-		say_person(p, &pa[i], &pb[bestj], best, dropped, a_longer);
-	}
-	notes = p->text;
-	p->text = saved;
-
-	fewer = na < nb ? na : nb;
-	say(p, "authors: %zu of %zu agree", matched, fewer);
-	if (na != nb)
-		say(p, " (%zu vs %zu listed)", na, nb);
-	if (explaining(p))
-		buf_addstr(&p->text, buf_str(&notes));
-	buf_free(&notes);
-
-	if (all_exact && matched == na)
-		return DUPES_SAME;
-	if (matched == fewer && (fewer >= 2 || na == nb))
-		return DUPES_SIMILAR;
-	if (2 * matched >= fewer && matched > 0)
-		return DUPES_PARTIAL;
-	return DUPES_CONFLICT;
-}
-
-static enum dupes_verdict
-compare_year(struct pair *p)
+compare_year(struct dupes_pair *p)
 {
 	int	d;
 
 	if (p->a->year == 0 || p->b->year == 0) {
-		say(p, "year: missing on one side");
+		dupes_pair_say(p, "year: missing on one side");
 		return DUPES_MISSING;
 	}
 	d = abs(p->a->year - p->b->year);
 	if (d == 0) {
-		say(p, "year: same (%d)", p->a->year);
+		dupes_pair_say(p, "year: same (%d)", p->a->year);
 		return DUPES_SAME;
 	}
-	say(p, "year: %d vs %d", p->a->year, p->b->year);
+	dupes_pair_say(p, "year: %d vs %d", p->a->year, p->b->year);
 	return d == 1 ? DUPES_DIFFERENT : DUPES_CONFLICT;
 }
 
 static enum dupes_verdict
-compare_doi(struct pair *p)
+compare_doi(struct dupes_pair *p)
 {
 	const char	*da, *db;
 
-	da = str_a(p, p->a->doi);
-	db = str_b(p, p->b->doi);
+	da = dupes_pair_a(p, p->a->doi);
+	db = dupes_pair_b(p, p->b->doi);
 	if (*da == '\0' || *db == '\0') {
-		say(p, "doi: missing on one side");
+		dupes_pair_say(p, "doi: missing on one side");
 		return DUPES_MISSING;
 	}
 	if (strcmp(da, db) != 0) {
-		say(p, "doi: %s vs %s", da, db);
+		dupes_pair_say(p, "doi: %s vs %s", da, db);
 		return DUPES_CONFLICT;
 	}
 	if (p->a->doi_version != p->b->doi_version) {
-		say(p, "doi: versions %d and %d of %s", p->a->doi_version,
+		dupes_pair_say(p, "doi: versions %d and %d of %s", p->a->doi_version,
 		    p->b->doi_version, da);
 		return DUPES_SIMILAR;
 	}
-	if (explaining(p) && strcmp(p->ra->doi, p->rb->doi) == 0)
-		say(p, "doi: same");
+	if (dupes_pair_explaining(p) && strcmp(p->ra->doi, p->rb->doi) == 0)
+		dupes_pair_say(p, "doi: same");
 	else
-		say(p, "doi: same DOI in different forms");
+		dupes_pair_say(p, "doi: same DOI in different forms");
 	return DUPES_SAME;
 }
 
@@ -645,8 +161,10 @@ abbreviates(const char *a, size_t la, const char *b, size_t lb)
 
 	if (la > lb || a[0] != b[0])
 		return false;
+	if (la == lb)
+		return dupes_lost_letters_match(a, b, la);
 	for (i = 0, j = 0; i < la && j < lb; j++) {
-		if (a[i] == b[j])
+		if (a[i] == b[j] || a[i] == '?' || b[j] == '?')
 			i++;
 	}
 	return i == la;
@@ -687,8 +205,8 @@ compare_journal_names(const char *a, size_t alen, const char *b, size_t blen)
 
 	ca = xstrndup(a, alen);
 	cb = xstrndup(b, blen);
-	na = split_words(ca, wa, la, JOURNAL_WORDS);
-	nb = split_words(cb, wb, lb, JOURNAL_WORDS);
+	na = dupes_split_words(ca, wa, la, JOURNAL_WORDS);
+	nb = dupes_split_words(cb, wb, lb, JOURNAL_WORDS);
 	if (strcmp(ca, cb) == 0) {
 		free(ca);
 		free(cb);
@@ -733,15 +251,15 @@ similar:
 }
 
 static enum dupes_verdict
-compare_journal(struct pair *p)
+compare_journal(struct dupes_pair *p)
 {
-	const char		*ja, *jb, *a, *b, *ea, *eb;
+	const char		*ja, *jb, *a, *b, *ea, *eb, *qa, *qb;
 	enum dupes_verdict	 best, v;
 
-	ja = str_a(p, p->a->journal);
-	jb = str_b(p, p->b->journal);
+	ja = dupes_pair_a(p, p->a->journal);
+	jb = dupes_pair_b(p, p->b->journal);
 	if (*ja == '\0' || *jb == '\0') {
-		say(p, "journal: missing on one side");
+		dupes_pair_say(p, "journal: missing on one side");
 		return DUPES_MISSING;
 	}
 	best = DUPES_CONFLICT;
@@ -759,81 +277,101 @@ compare_journal(struct pair *p)
 				best = v;
 		}
 	}
-	if (explaining(p)) {
+	/* One name, two journals distinguished by a place: "Cancer (Philadelphia)". */
+	qa = dupes_pair_a(p, p->a->journal_qualifier);
+	qb = dupes_pair_b(p, p->b->journal_qualifier);
+	if (best != DUPES_CONFLICT && *qa != '\0' && *qb != '\0' &&
+	    strcmp(qa, qb) != 0) {
+		dupes_pair_say(p, "journal: same name, other qualifier ('%s' vs "
+		    "'%s')", qa, qb);
+		return DUPES_CONFLICT;
+	}
+	if (dupes_pair_explaining(p)) {
 		if (best == DUPES_SAME)
-			say(p, "journal: same");
+			dupes_pair_say(p, "journal: same");
 		else if (best == DUPES_SIMILAR)
-			say(p, "journal: same name abbreviated ('%s' vs '%s')",
+			dupes_pair_say(p, "journal: same name abbreviated ('%s' vs '%s')",
 			    p->ra->journal, p->rb->journal);
 		else if (best == DUPES_PARTIAL)
-			say(p, "journal: one name opens the other ('%s' vs '%s')",
+			dupes_pair_say(p, "journal: one name opens the other ('%s' vs '%s')",
 			    p->ra->journal, p->rb->journal);
 		else
-			say(p, "journal: '%s' vs '%s'", p->ra->journal,
+			dupes_pair_say(p, "journal: '%s' vs '%s'", p->ra->journal,
 			    p->rb->journal);
 	}
 	return best;
 }
 
 static enum dupes_verdict
-compare_number(struct pair *p, const char *name, uint32_t oa, uint32_t ob,
+compare_number(struct dupes_pair *p, const char *name, uint32_t oa, uint32_t ob,
     enum dupes_verdict differ)
 {
 	const char	*a, *b;
 
-	a = str_a(p, oa);
-	b = str_b(p, ob);
+	a = dupes_pair_a(p, oa);
+	b = dupes_pair_b(p, ob);
 	if (*a == '\0' || *b == '\0') {
-		say(p, "%s: missing on one side", name);
+		dupes_pair_say(p, "%s: missing on one side", name);
 		return DUPES_MISSING;
 	}
 	if (strcmp(a, b) == 0) {
-		say(p, "%s: same (%s)", name, a);
+		dupes_pair_say(p, "%s: same (%s)", name, a);
 		return DUPES_SAME;
 	}
-	say(p, "%s: %s vs %s", name, a, b);
+	dupes_pair_say(p, "%s: %s vs %s", name, a, b);
 	return differ;
 }
 
+/*
+ * Returns whether a first page is an article number ("e1002", "a1754",
+ * "cd002273"). An "s" prefix is a supplement page, which is a page.
+ */
 static bool
 is_elocator(const char *s)
 {
-	return s[0] == 'e' && isdigit((unsigned char)s[1]);
+	size_t	letters;
+
+	letters = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	return letters > 0 && letters <= 2 && s[0] != 's' &&
+	    isdigit((unsigned char)s[letters]);
 }
 
 static enum dupes_verdict
-compare_pages(struct pair *p)
+compare_pages(struct dupes_pair *p)
 {
 	const char	*fa, *fb, *la, *lb;
 
-	fa = str_a(p, p->a->first_page);
-	fb = str_b(p, p->b->first_page);
-	la = str_a(p, p->a->last_page);
-	lb = str_b(p, p->b->last_page);
+	fa = dupes_pair_a(p, p->a->first_page);
+	fb = dupes_pair_b(p, p->b->first_page);
+	la = dupes_pair_a(p, p->a->last_page);
+	lb = dupes_pair_b(p, p->b->last_page);
 	if (*fa == '\0' || *fb == '\0') {
-		say(p, "pages: missing on one side");
+		dupes_pair_say(p, "pages: missing on one side");
 		return DUPES_MISSING;
 	}
 	if (strcmp(fa, fb) == 0) {
+		p->located = strcmp(fa, "1") != 0;
 		if (*la == '\0' || *lb == '\0' || strcmp(la, lb) == 0) {
-			say(p, "pages: same first page (%s)", fa);
+			dupes_pair_say(p, "pages: same first page (%s)", fa);
 			return DUPES_SAME;
 		}
-		say(p, "pages: same first page (%s), last %s vs %s", fa, la, lb);
+		dupes_pair_say(p, "pages: same first page (%s), last %s vs %s", fa, la, lb);
 		return DUPES_SIMILAR;
 	}
-	say(p, "pages: %s vs %s", fa, fb);
+	dupes_pair_say(p, "pages: %s vs %s", fa, fb);
 	/*
 	 * An online-first version is paginated from 1, or by an article
 	 * number (e-locator), so a year one apart explains the difference.
 	 */
 	if (p->a->year != 0 && abs(p->a->year - p->b->year) == 1 &&
 	    (strcmp(fa, "1") == 0 || strcmp(fb, "1") == 0)) {
-		say(p, " (online-first pagination)");
+		dupes_pair_say(p, " (online-first pagination)");
+		p->online_first = true;
 		return DUPES_DIFFERENT;
 	}
+	p->supplement_page = (fa[0] == 's') != (fb[0] == 's');
 	if (is_elocator(fa) != is_elocator(fb)) {
-		say(p, " (article number against pages)");
+		dupes_pair_say(p, " (article number against pages)");
 		return DUPES_DIFFERENT;
 	}
 	return DUPES_CONFLICT;
@@ -937,13 +475,13 @@ exact_word_agreement(const char *a, const char *b)
 }
 
 static enum dupes_verdict
-compare_abstract(struct pair *p)
+compare_abstract(struct dupes_pair *p)
 {
 	double	j, inter, containment;
 	size_t	na, nb;
 
 	if (p->a->nsketch == 0 || p->b->nsketch == 0) {
-		say(p, "abstract: missing on one side");
+		dupes_pair_say(p, "abstract: missing on one side");
 		return DUPES_MISSING;
 	}
 	j = sketch_jaccard(p->a, p->b);
@@ -951,8 +489,8 @@ compare_abstract(struct pair *p)
 	nb = p->b->abstract_words;
 	inter = j * (double)(na + nb) / (1 + j);
 	containment = inter / (double)(na < nb ? na : nb);
-	if (explaining(p))
-		say(p, "abstract: %.0f%% of words agree",
+	if (dupes_pair_explaining(p))
+		dupes_pair_say(p, "abstract: %.0f%% of words agree",
 		    100 * exact_word_agreement(p->ra->abstract, p->rb->abstract));
 	if (j >= 0.8)
 		return DUPES_SAME;
@@ -970,17 +508,123 @@ agrees(enum dupes_verdict v)
 }
 
 /*
- * Applies the vetoes, the points and the guards to the field verdicts
- * v[] and fills m. The comments name the false match each rule stops.
+ * Returns the veto that rules the pair out on the field verdicts v[], or
+ * NULL. Each rule names the false match it stops; the exceptions are
+ * where the other fields prove that the conflicting one was miswritten.
+ * facts->located is whether the pages agree on a first page other than 1,
+ * which with the journal pins the article down.
+ */
+static const char *
+veto(const enum dupes_verdict *v, const struct dupes_pair *facts)
+{
+	bool	doi_same, title_same, same_place, located;
+
+	located = facts->located;
+	doi_same = agrees(v[DUPES_DOI]);
+	title_same = v[DUPES_TITLE] == DUPES_SAME;
+	same_place = agrees(v[DUPES_JOURNAL]) && located;
+
+	/*
+	 * Two DOIs name two works, unless title, authors, year, journal and
+	 * first page all agree and the abstracts do not differ: then one
+	 * record carries a wrong DOI.
+	 */
+	if (v[DUPES_DOI] == DUPES_CONFLICT && !(title_same &&
+	    agrees(v[DUPES_AUTHORS]) && v[DUPES_YEAR] == DUPES_SAME &&
+	    same_place && v[DUPES_ABSTRACT] != DUPES_DIFFERENT))
+		return "different DOIs";
+	/* Annual introductions and reviews repeat their titles. */
+	if (v[DUPES_YEAR] == DUPES_CONFLICT)
+		return "years more than one apart";
+	/* Part I and Part II, an erratum or a reply to the paper. */
+	if (v[DUPES_TITLE] == DUPES_CONFLICT)
+		return "different titles, title kinds or title numbers";
+	/*
+	 * The same title by other people is another paper, unless the DOI
+	 * and the title are the same and the pages or the abstract agree:
+	 * then one author list was garbled by its export.
+	 */
+	if (v[DUPES_AUTHORS] == DUPES_CONFLICT && !(doi_same && title_same &&
+	    (located || v[DUPES_ABSTRACT] == DUPES_SAME)))
+		return "different authors";
+	/*
+	 * Exports put supplement and issue numbers in the volume, so the
+	 * same first page, or the same title, authors, year and abstract,
+	 * outweigh a different volume.
+	 */
+	if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same && !located &&
+	    !(title_same && agrees(v[DUPES_AUTHORS]) &&
+	    v[DUPES_YEAR] == DUPES_SAME && v[DUPES_ABSTRACT] == DUPES_SAME))
+		return "different volumes";
+	/*
+	 * A conference abstract and the full paper, unless title, authors,
+	 * year, journal and volume all agree: one article, mistyped pages.
+	 */
+	if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same && !(title_same &&
+	    agrees(v[DUPES_AUTHORS]) && v[DUPES_YEAR] == DUPES_SAME &&
+	    agrees(v[DUPES_JOURNAL]) && v[DUPES_VOLUME] == DUPES_SAME &&
+	    !facts->supplement_page))
+		return "different first pages";
+	/* A journal paper and a workshop paper of the same title. */
+	if (v[DUPES_JOURNAL] == DUPES_CONFLICT && !doi_same &&
+	    !(agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES])))
+		return "different journals";
+	return NULL;
+}
+
+/*
+ * Returns the guard that rules out a pair that passed the vetoes, or
+ * NULL: weak evidence that no named field backs.
+ */
+static const char *
+guard(const enum dupes_verdict *v, const struct dupes_pair *p)
+{
+	bool	doi_same, location;
+
+	doi_same = agrees(v[DUPES_DOI]);
+	location = agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES]);
+
+	if (v[DUPES_TITLE] == DUPES_MISSING &&
+	    !(doi_same && agrees(v[DUPES_AUTHORS])))
+		return "no title to compare, and no DOI and authors that agree";
+	/* A subtitle added, or a related paper: "X" and "X: a review". */
+	if ((v[DUPES_TITLE] == DUPES_PARTIAL ||
+	    v[DUPES_TITLE] == DUPES_DIFFERENT) && !doi_same &&
+	    !agrees(v[DUPES_ABSTRACT]) &&
+	    !(location && v[DUPES_JOURNAL] != DUPES_CONFLICT))
+		return "titles only partly equal, with no DOI, abstract or "
+		    "volume and page to back them";
+	if (v[DUPES_TITLE] == DUPES_DIFFERENT && !(doi_same &&
+	    agrees(v[DUPES_AUTHORS])))
+		return "titles differ too much";
+	/*
+	 * The online-first and the issue version are a year apart. The
+	 * same journal alone does not explain that, because journals print
+	 * yearly updates under one title. The same DOI or abstract does.
+	 * So does the same journal with online-first pagination ("1-17"
+	 * against the issue's pages), or with the same volume and first
+	 * page (one record took its year from another date).
+	 */
+	if (v[DUPES_YEAR] == DUPES_DIFFERENT && !doi_same &&
+	    !agrees(v[DUPES_ABSTRACT]) && !((p->online_first ||
+	    (p->located && agrees(v[DUPES_VOLUME]))) &&
+	    agrees(v[DUPES_JOURNAL])))
+		return "years one apart, with no DOI, abstract or online-first "
+		    "pagination to explain it";
+	return NULL;
+}
+
+/*
+ * Adds up the points of the field verdicts v[] and fills m: a match
+ * needs no veto, no guard and DUPES_THRESHOLD points.
  */
 static void
-decide(const enum dupes_verdict *v, struct dupes_match *m)
+decide(const enum dupes_verdict *v, const struct dupes_pair *p,
+    struct dupes_match *m)
 {
-	bool	doi_same, hard_location;
 	int	f;
 
 	m->duplicate = false;
-	m->veto = NULL;
 	m->score = 0;
 	for (f = 0; f < DUPES_NFIELDS; f++) {
 		m->reasons[f].field = (enum dupes_field)f;
@@ -988,57 +632,11 @@ decide(const enum dupes_verdict *v, struct dupes_match *m)
 		m->reasons[f].points = points[f][v[f]];
 		m->score += points[f][v[f]];
 	}
-	doi_same = agrees(v[DUPES_DOI]);
-	hard_location = agrees(v[DUPES_VOLUME]) && agrees(v[DUPES_PAGES]);
-
-	/* 1. Vetoes. */
-	if (v[DUPES_DOI] == DUPES_CONFLICT)
-		m->veto = "different DOIs";
-	else if (v[DUPES_YEAR] == DUPES_CONFLICT)
-		m->veto = "years more than one apart";
-	else if (v[DUPES_TITLE] == DUPES_CONFLICT)
-		m->veto = "different titles, title kinds or title numbers";
-	else if (v[DUPES_AUTHORS] == DUPES_CONFLICT)
-		m->veto = "different authors";
-	else if (v[DUPES_VOLUME] == DUPES_CONFLICT && !doi_same)
-		m->veto = "different volumes";
-	else if (v[DUPES_PAGES] == DUPES_CONFLICT && !doi_same)
-		m->veto = "different first pages";
-	/* A journal paper and a workshop paper of the same title. */
-	else if (v[DUPES_JOURNAL] == DUPES_CONFLICT && !doi_same &&
-	    !hard_location)
-		m->veto = "different journals";
+	m->veto = veto(v, p);
+	if (m->veto == NULL)
+		m->veto = guard(v, p);
 	if (m->veto != NULL)
 		return;
-
-	/* 3. Guards. */
-	if (v[DUPES_TITLE] == DUPES_MISSING &&
-	    !(doi_same && agrees(v[DUPES_AUTHORS]))) {
-		m->veto = "no title to compare, and no DOI and authors that agree";
-		return;
-	}
-	if ((v[DUPES_TITLE] == DUPES_PARTIAL ||
-	    v[DUPES_TITLE] == DUPES_DIFFERENT) && !doi_same &&
-	    !agrees(v[DUPES_ABSTRACT]) &&
-	    !(hard_location && v[DUPES_JOURNAL] != DUPES_CONFLICT)) {
-		m->veto = "titles only partly equal, with no DOI, abstract or "
-		    "volume and page to back them";
-		return;
-	}
-	if (v[DUPES_TITLE] == DUPES_DIFFERENT && !(doi_same &&
-	    agrees(v[DUPES_AUTHORS]))) {
-		m->veto = "titles differ too much";
-		return;
-	}
-	/* The online-first and the issue version: a year apart. */
-	if (v[DUPES_YEAR] == DUPES_DIFFERENT && !doi_same &&
-	    !agrees(v[DUPES_JOURNAL]) && !agrees(v[DUPES_ABSTRACT])) {
-		m->veto = "years one apart, with no DOI, journal or abstract "
-		    "to back them";
-		return;
-	}
-
-	/* 2. Points. */
 	m->duplicate = m->score >= DUPES_THRESHOLD;
 	if (!m->duplicate)
 		m->veto = "too little agreement";
@@ -1049,7 +647,7 @@ decide(const enum dupes_verdict *v, struct dupes_match *m)
  * then needs the same DOI, or the same journal, volume and first page.
  */
 static void
-guard_generic_title(const struct pair *p, const enum dupes_verdict *v,
+guard_generic_title(const struct dupes_pair *p, const enum dupes_verdict *v,
     struct dupes_match *m)
 {
 	bool	located;
@@ -1071,17 +669,17 @@ guard_generic_title(const struct pair *p, const enum dupes_verdict *v,
 	}
 }
 
-typedef enum dupes_verdict (*field_compare)(struct pair *);
+typedef enum dupes_verdict (*field_compare)(struct dupes_pair *);
 
 static enum dupes_verdict
-compare_volume(struct pair *p)
+compare_volume(struct dupes_pair *p)
 {
 	return compare_number(p, "volume", p->a->volume, p->b->volume,
 	    DUPES_CONFLICT);
 }
 
 static enum dupes_verdict
-compare_issue(struct pair *p)
+compare_issue(struct dupes_pair *p)
 {
 	/* Exports often put a record number or a season in the issue. */
 	return compare_number(p, "issue", p->a->issue, p->b->issue,
@@ -1089,8 +687,8 @@ compare_issue(struct pair *p)
 }
 
 static const field_compare comparers[DUPES_NFIELDS] = {
-	[DUPES_TITLE] = compare_title,
-	[DUPES_AUTHORS] = compare_authors,
+	[DUPES_TITLE] = dupes_compare_title,
+	[DUPES_AUTHORS] = dupes_compare_authors,
 	[DUPES_YEAR] = compare_year,
 	[DUPES_DOI] = compare_doi,
 	[DUPES_JOURNAL] = compare_journal,
@@ -1100,11 +698,32 @@ static const field_compare comparers[DUPES_NFIELDS] = {
 	[DUPES_ABSTRACT] = compare_abstract,
 };
 
+/*
+ * Settles a pair whose DOI or year conflicts without comparing the
+ * other fields, when no exception can apply: a year more than one
+ * apart always vetoes, and a DOI conflict only gives way to equal
+ * titles. Returns whether it did.
+ */
+static bool
+veto_early(const struct dupes_key *a, const struct dupes_key *b,
+    struct dupes_match *m)
+{
+	if (a->year != 0 && b->year != 0 && abs(a->year - b->year) > 1) {
+		m->veto = "years more than one apart";
+		return true;
+	}
+	if (a->title_hash != b->title_hash) {
+		m->veto = "different DOIs";
+		return true;
+	}
+	return false;
+}
+
 void
 dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
     const struct record *ra, const struct record *rb, struct dupes_match *m)
 {
-	struct pair		p;
+	struct dupes_pair		p;
 	enum dupes_verdict	v[DUPES_NFIELDS];
 	int			f;
 
@@ -1115,38 +734,42 @@ dupes_score_pair(const struct dupes_key *a, const struct dupes_key *b,
 	p.rb = rb;
 	buf_init(&p.text);
 	memset(m, 0, sizeof *m);
+
+	/*
+	 * While searching, the cheap fields that veto on their own go
+	 * first and end the comparison of most candidate pairs early.
+	 */
+	if (!dupes_pair_explaining(&p) && (compare_doi(&p) == DUPES_CONFLICT ||
+	    compare_year(&p) == DUPES_CONFLICT) &&
+	    veto_early(a, b, m))
+		return;
+	/* Most candidates have different titles, which veto unconditionally. */
+	if (!dupes_pair_explaining(&p) && dupes_compare_title(&p) == DUPES_CONFLICT) {
+		m->veto = "different titles, title kinds or title numbers";
+		return;
+	}
 	for (f = 0; f < DUPES_NFIELDS; f++) {
 		buf_clear(&p.text);
 		v[f] = comparers[f](&p);
-		m->reasons[f].text = explaining(&p) ? xstrdup(buf_str(&p.text)) :
+		m->reasons[f].text = dupes_pair_explaining(&p) ? xstrdup(buf_str(&p.text)) :
 		    NULL;
 	}
 	buf_free(&p.text);
-	decide(v, m);
+	decide(v, &p, m);
 	guard_generic_title(&p, v, m);
 }
 
 const char *
 dupes_score_contradiction(const struct dupes_key *a, const struct dupes_key *b)
 {
-	struct pair		p;
-	enum dupes_verdict	doi;
+	struct dupes_pair		p;
+	enum dupes_verdict	v[DUPES_NFIELDS];
+	int			f;
 
 	memset(&p, 0, sizeof p);
 	p.a = a;
 	p.b = b;
-	doi = compare_doi(&p);
-	if (doi == DUPES_CONFLICT)
-		return "different DOIs";
-	if (compare_year(&p) == DUPES_CONFLICT)
-		return "years more than one apart";
-	if (compare_title(&p) == DUPES_CONFLICT)
-		return "different titles, title kinds or title numbers";
-	if (compare_authors(&p) == DUPES_CONFLICT)
-		return "different authors";
-	if (!agrees(doi) && compare_volume(&p) == DUPES_CONFLICT)
-		return "different volumes";
-	if (!agrees(doi) && compare_pages(&p) == DUPES_CONFLICT)
-		return "different first pages";
-	return NULL;
+	for (f = 0; f < DUPES_NFIELDS; f++)
+		v[f] = comparers[f](&p);
+	return veto(v, &p);
 }

@@ -272,7 +272,7 @@ write_cache(const char *path, const char *real, const char *generation,
 {
 	const struct duplicates_cluster	*cl;
 	const struct duplicates_member	*m;
-	char				*tmp, *dir, *slash, *s;
+	char				*tmp, *dir, *slash, *s, *id;
 	FILE				*fp;
 	size_t				 i, j;
 	bool				 ok;
@@ -294,11 +294,15 @@ write_cache(const char *path, const char *real, const char *generation,
 		fprintf(fp, "cluster\t%d\n", cl->score);
 		for (j = 0; j < cl->nmembers; j++) {
 			m = &cl->members[j];
+			/* Both may come from a file: a tab or line break in
+			 * them must not start a field or a line of its own. */
 			s = flatten(m->title);
+			id = flatten(m->source_id != NULL && *m->source_id !=
+			    '\0' ? m->source_id : "-");
 			fprintf(fp, "member\t%ld\t%ld\t%s\t%s\n", m->id,
-			    m->number, m->source_id != NULL && *m->source_id !=
-			    '\0' ? m->source_id : "-", s);
+			    m->number, id, s);
 			free(s);
+			free(id);
 		}
 		for (j = 0; j < cl->nreasons; j++) {
 			s = flatten(cl->reasons[j]);
@@ -323,6 +327,21 @@ static const char people_sql[] =
 	"SELECT article_id, name, given, family FROM people"
 	" ORDER BY article_id, position";
 
+/* Records are read and reduced to keys this many at a time. */
+#define BATCH	4096
+
+/*
+ * Two cursors stepping through the articles and their people in id
+ * order, so each batch of records is filled in one pass.
+ */
+struct loader {
+	sqlite3_stmt	*articles;
+	sqlite3_stmt	*people;
+	bool		 person;	/* people holds an unread row */
+	bool		 done;		/* articles has no more rows */
+	bool		 failed;
+};
+
 static char *
 column_dup(sqlite3_stmt *st, int col)
 {
@@ -331,31 +350,46 @@ column_dup(sqlite3_stmt *st, int col)
 	return s == NULL ? NULL : xstrdup((const char *)s);
 }
 
-static int
-load_records(struct catalogue *c, struct record **out, size_t *nout,
-    char **error)
+static void
+add_people(struct loader *l, struct record *r)
 {
-	sqlite3_stmt	*st = NULL, *people = NULL;
-	struct record	*v = NULL, *r;
-	size_t		 n = 0, size = 0, k = 0;
-	int		 rc, prc;
-	long		 aid;
+	long	aid;
 
-	*out = NULL;
-	*nout = 0;
-	if (sqlite3_prepare_v2(catalogue_db(c), load_sql, -1, &st, NULL) !=
-	    SQLITE_OK || sqlite3_prepare_v2(catalogue_db(c), people_sql, -1,
-	    &people, NULL) != SQLITE_OK) {
-		*error = xasprintf("%s: reading articles for the duplicate "
-		    "check failed: %s", catalogue_path(c),
-		    sqlite3_errmsg(catalogue_db(c)));
-		goto fail;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == size) {
-			size = size == 0 ? 1024 : size * 2;
-			v = xreallocarray(v, size, sizeof *v);
+	while (l->person) {
+		aid = sqlite3_column_int64(l->people, 0);
+		if (aid > r->id)
+			return;
+		if (aid == r->id)
+			record_add_author(r,
+			    (const char *)sqlite3_column_text(l->people, 1),
+			    (const char *)sqlite3_column_text(l->people, 2),
+			    (const char *)sqlite3_column_text(l->people, 3));
+		switch (sqlite3_step(l->people)) {
+		case SQLITE_ROW:
+			break;
+		case SQLITE_DONE:
+			l->person = false;
+			break;
+		default:
+			l->person = false;
+			l->failed = true;
 		}
+	}
+}
+
+/* Fills up to BATCH records; returns how many, 0 at the end. */
+static size_t
+load_batch(struct loader *l, struct record *v)
+{
+	sqlite3_stmt	*st = l->articles;
+	struct record	*r;
+	size_t		 n = 0;
+	int		 rc;
+
+	/* Stepping a finished statement would start it again. */
+	if (l->done)
+		return 0;
+	while (n < BATCH && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r = &v[n++];
 		record_init(r);
 		r->id = sqlite3_column_int64(st, 0);
@@ -371,122 +405,215 @@ load_records(struct catalogue *c, struct record **out, size_t *nout,
 		r->type = column_dup(st, 10);
 		r->abstract = column_dup(st, 11);
 		r->source_id = column_dup(st, 12);
+		add_people(l, r);
 	}
-	if (rc != SQLITE_DONE)
-		goto db_fail;
+	if (n < BATCH) {
+		l->done = true;
+		if (rc != SQLITE_DONE)
+			l->failed = true;
+	}
+	return n;
+}
 
-	/* Both queries run in id order, so people merge in one pass. */
-	while ((prc = sqlite3_step(people)) == SQLITE_ROW) {
-		aid = sqlite3_column_int64(people, 0);
-		while (k < n && v[k].id < aid)
-			k++;
-		if (k == n)
-			break;
-		if (v[k].id == aid)
-			record_add_author(&v[k],
-			    (const char *)sqlite3_column_text(people, 1),
-			    (const char *)sqlite3_column_text(people, 2),
-			    (const char *)sqlite3_column_text(people, 3));
-	}
-	if (prc != SQLITE_DONE && prc != SQLITE_ROW)
+/*
+ * Feeds every article to the finder a batch at a time, so memory holds
+ * one batch of records and the finder's compact keys, not the whole
+ * catalogue. Stores the ids in finder order in *ids.
+ */
+static int
+feed_finder(struct catalogue *c, struct dupes_finder *f, long **ids,
+    size_t *nids, char **error)
+{
+	struct loader	 l;
+	struct record	*batch;
+	size_t		 n, i, size = 0;
+	int		 rc = -1;
+
+	memset(&l, 0, sizeof l);
+	*ids = NULL;
+	*nids = 0;
+	if (sqlite3_prepare_v2(catalogue_db(c), load_sql, -1, &l.articles,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(catalogue_db(c),
+	    people_sql, -1, &l.people, NULL) != SQLITE_OK)
 		goto db_fail;
-	sqlite3_finalize(st);
-	sqlite3_finalize(people);
-	*out = v;
-	*nout = n;
-	return 0;
+	switch (sqlite3_step(l.people)) {
+	case SQLITE_ROW:
+		l.person = true;
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		goto db_fail;
+	}
+
+	batch = xcalloc(BATCH, sizeof *batch);
+	while ((n = load_batch(&l, batch)) > 0) {
+		if (*nids + n > size) {
+			size = size == 0 ? BATCH * 4 : size * 2;
+			*ids = xreallocarray(*ids, size, sizeof **ids);
+		}
+		for (i = 0; i < n; i++)
+			(*ids)[(*nids)++] = batch[i].id;
+		rc = dupes_finder_add_many(f, batch, n, error);
+		for (i = 0; i < n; i++)
+			record_clear(&batch[i]);
+		if (rc != 0)
+			break;
+		rc = -1;
+	}
+	free(batch);
+	if (*error != NULL)
+		goto out;
+	if (l.failed)
+		goto db_fail;
+	rc = 0;
+	goto out;
 
 db_fail:
 	*error = xasprintf("%s: reading articles for the duplicate check "
 	    "failed: %s", catalogue_path(c), sqlite3_errmsg(catalogue_db(c)));
-fail:
-	sqlite3_finalize(st);
-	sqlite3_finalize(people);
-	for (k = 0; k < n; k++)
-		record_clear(&v[k]);
-	free(v);
-	return -1;
+out:
+	sqlite3_finalize(l.articles);
+	sqlite3_finalize(l.people);
+	if (rc != 0) {
+		free(*ids);
+		*ids = NULL;
+		*nids = 0;
+	}
+	return rc;
 }
 
+/*
+ * Adds the reason for one link: the two records compared again with
+ * their full text, since the finder kept only keys.
+ */
 static void
-add_reasons(struct duplicates_cluster *cl, const struct record *records,
-    const struct dupes_cluster *dc)
+add_reason(struct duplicates_cluster *cl, const struct record *a,
+    const struct record *b)
 {
-	const struct dupes_link	*link;
-	struct buf		 b;
-	size_t			 i, f, missing;
-	bool			 first;
+	struct dupes_match	 match;
+	struct buf		 b_text;
+	size_t			 f, missing = 0;
+	bool			 first = true;
 
-	for (i = 0; i < dc->nlinks; i++) {
-		link = &dc->links[i];
-		first = true;
-		buf_init(&b);
-		buf_printf(&b, "%ld and %ld:", records[link->a].number,
-		    records[link->b].number);
-		for (f = 0; f < DUPES_NFIELDS; f++) {
-			if (link->match.reasons[f].text == NULL ||
-			    link->match.reasons[f].verdict == DUPES_MISSING)
-				continue;
-			buf_printf(&b, "%s %s", first ? "" : ";",
-			    link->match.reasons[f].text);
-			first = false;
-		}
-		/* Missing fields count neither way: name them once. */
-		missing = 0;
-		for (f = 0; f < DUPES_NFIELDS; f++) {
-			if (link->match.reasons[f].verdict != DUPES_MISSING)
-				continue;
-			buf_printf(&b, "%s %s", missing++ == 0 ?
-			    "; not compared, missing on one side:" : ",",
-			    dupes_field_name((enum dupes_field)f));
-		}
-		cl->reasons = xreallocarray(cl->reasons, cl->nreasons + 1,
-		    sizeof *cl->reasons);
-		cl->reasons[cl->nreasons++] = buf_take(&b);
+	dupes_compare(a, b, &match);
+	buf_init(&b_text);
+	buf_printf(&b_text, "%ld and %ld:", a->number, b->number);
+	for (f = 0; f < DUPES_NFIELDS; f++) {
+		if (match.reasons[f].text == NULL ||
+		    match.reasons[f].verdict == DUPES_MISSING)
+			continue;
+		buf_printf(&b_text, "%s %s", first ? "" : ";",
+		    match.reasons[f].text);
+		first = false;
 	}
+	/* Missing fields count neither way: name them once. */
+	for (f = 0; f < DUPES_NFIELDS; f++) {
+		if (match.reasons[f].verdict != DUPES_MISSING)
+			continue;
+		buf_printf(&b_text, "%s %s", missing++ == 0 ?
+		    "; not compared, missing on one side:" : ",",
+		    dupes_field_name((enum dupes_field)f));
+	}
+	dupes_match_free(&match);
+	cl->reasons = xreallocarray(cl->reasons, cl->nreasons + 1,
+	    sizeof *cl->reasons);
+	cl->reasons[cl->nreasons++] = buf_take(&b_text);
+}
+
+/* Loads the members of one found cluster and the reasons of its links. */
+static int
+fill_cluster(struct catalogue *c, struct duplicates *d,
+    struct duplicates_cluster *cl, const struct dupes_cluster *dc,
+    const long *ids, char **error)
+{
+	struct record	*members;
+	size_t		 j, k, a = 0, b = 0;
+	int		 rc = 0;
+
+	members = xcalloc(dc->nmembers, sizeof *members);
+	cl->score = dc->score;
+	cl->members = xcalloc(dc->nmembers, sizeof *cl->members);
+	cl->nmembers = dc->nmembers;
+	for (j = 0; j < dc->nmembers && rc == 0; j++) {
+		record_init(&members[j]);
+		if (catalogue_load(c, ids[dc->members[j]], &members[j],
+		    error) != 0) {
+			if (*error == NULL)
+				*error = xasprintf("%s: an article vanished "
+				    "during the duplicate check; run it again",
+				    catalogue_path(c));
+			rc = -1;
+			break;
+		}
+		cl->members[j].id = members[j].id;
+		cl->members[j].number = members[j].number;
+		cl->members[j].source_id = members[j].source_id == NULL ?
+		    NULL : xstrdup(members[j].source_id);
+		cl->members[j].title = xstrdup(members[j].title != NULL ?
+		    members[j].title : "");
+		add_id(d, members[j].id);
+	}
+	for (k = 0; k < dc->nlinks && rc == 0; k++) {
+		for (j = 0; j < dc->nmembers; j++) {
+			if (dc->members[j] == dc->links[k].a)
+				a = j;
+			if (dc->members[j] == dc->links[k].b)
+				b = j;
+		}
+		add_reason(cl, &members[a], &members[b]);
+	}
+	for (j = 0; j < dc->nmembers; j++)
+		record_clear(&members[j]);
+	free(members);
+	return rc;
 }
 
 static int
 compute(struct catalogue *c, struct duplicates *d, char **error)
 {
-	struct dupes_result		 result;
-	struct duplicates_cluster	*cl;
-	const struct dupes_cluster	*dc;
-	const struct record		*r;
-	struct record			*records;
-	size_t				 n, i, j;
-	int				 rc;
+	struct dupes_finder	*f;
+	struct dupes_result	 result;
+	long			*ids;
+	size_t			 nids, i;
+	int			 rc = 0;
 
-	if (load_records(c, &records, &n, error) != 0)
+	*error = NULL;
+	f = dupes_finder_new();
+	if (feed_finder(c, f, &ids, &nids, error) != 0) {
+		dupes_finder_free(f);
 		return -1;
-	rc = dupes_find(records, n, &result, error);
-	if (rc == 0) {
-		d->clusters = xcalloc(result.nclusters, sizeof *d->clusters);
-		d->nclusters = result.nclusters;
-		for (i = 0; i < result.nclusters; i++) {
-			dc = &result.clusters[i];
-			cl = &d->clusters[i];
-			cl->score = dc->score;
-			cl->members = xcalloc(dc->nmembers,
-			    sizeof *cl->members);
-			cl->nmembers = dc->nmembers;
-			for (j = 0; j < dc->nmembers; j++) {
-				r = &records[dc->members[j]];
-				cl->members[j].id = r->id;
-				cl->members[j].number = r->number;
-				cl->members[j].source_id = r->source_id ==
-				    NULL ? NULL : xstrdup(r->source_id);
-				cl->members[j].title = xstrdup(r->title != NULL ?
-				    r->title : "");
-				add_id(d, r->id);
-			}
-			add_reasons(cl, records, dc);
-		}
-		dupes_result_free(&result);
 	}
-	for (i = 0; i < n; i++)
-		record_clear(&records[i]);
-	free(records);
+	dupes_finder_run(f, &result);
+	dupes_finder_free(f);
+
+	d->clusters = xcalloc(result.nclusters, sizeof *d->clusters);
+	d->nclusters = result.nclusters;
+	for (i = 0; i < result.nclusters && rc == 0; i++)
+		rc = fill_cluster(c, d, &d->clusters[i], &result.clusters[i],
+		    ids, error);
+	dupes_result_free(&result);
+	free(ids);
+	return rc;
+}
+
+int
+duplicates_cached(struct catalogue *c, struct duplicates *out)
+{
+	char	*path, *real;
+	int	 rc = 1;
+
+	memset(out, 0, sizeof *out);
+	path = duplicates_cache_path(c);
+	real = real_catalogue_path(c);
+	if (path != NULL && read_cache(path, real, catalogue_generation(c),
+	    out) == 0) {
+		out->cached = true;
+		finish(out);
+		rc = 0;
+	}
+	free(path);
+	free(real);
 	return rc;
 }
 

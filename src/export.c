@@ -468,14 +468,25 @@ bibtex_field(struct buf *b, const char *name, const char *value)
 	buf_addch(b, '}');
 }
 
-/* Writes url and doi as BibTeX tools read them: verbatim. */
+/*
+ * Writes url and doi as BibTeX tools read them: verbatim. Braces that do
+ * not pair up are percent-encoded (%7B, %7D), since BibTeX would count
+ * even escaped ones and verbatim text has no other way to write them.
+ */
 static void
 bibtex_verbatim_field(struct buf *b, const char *name, const char *value)
 {
+	bool	balanced;
+
 	if (is_empty(value))
 		return;
+	balanced = latex_braces_balanced(value);
 	buf_printf(b, ",\n  %s = {", name);
 	for (; *value != '\0'; value++) {
+		if (!balanced && (*value == '{' || *value == '}')) {
+			buf_addstr(b, *value == '{' ? "%7B" : "%7D");
+			continue;
+		}
 		if (*value == '{' || *value == '}' || *value == '\\')
 			buf_addch(b, '\\');
 		buf_addch(b, *value);
@@ -631,10 +642,26 @@ const struct export_format export_bibtex = {
 
 /* ---- RIS ---- */
 
+/* Returns whether s starts like a RIS tag line ("ER  - ", "AU  -"). */
+static bool
+looks_like_tag_line(const char *s)
+{
+	size_t	i;
+
+	if (!isupper((unsigned char)s[0]) || !(isupper((unsigned char)s[1]) ||
+	    isdigit((unsigned char)s[1])) || s[2] != ' ')
+		return false;
+	for (i = 2; s[i] == ' '; i++)
+		;
+	return s[i] == '-' && (s[i + 1] == ' ' || s[i + 1] == '\0' ||
+	    s[i + 1] == '\n' || s[i + 1] == '\r');
+}
+
 /*
  * Writes "XX  - value"; line breaks in value become continuation lines.
- * NOTE: a line of the value that itself starts like a tag line
- * ("ER  - ...") would be read back as a tag; RIS has no escape for it.
+ * A continuation line that starts like a tag line ("ER  - ...") gets a
+ * leading space, because a reader would take it as a tag and so end
+ * the record early or start a new field. RIS has no other escape.
  */
 static void
 ris_tag(struct buf *b, const char *tag, const char *value)
@@ -643,8 +670,11 @@ ris_tag(struct buf *b, const char *tag, const char *value)
 		return;
 	buf_printf(b, "%s  - ", tag);
 	for (; *value != '\0'; value++) {
-		if (*value != '\r')
-			buf_addch(b, *value);
+		if (*value == '\r')
+			continue;
+		buf_addch(b, *value);
+		if (*value == '\n' && looks_like_tag_line(value + 1))
+			buf_addch(b, ' ');
 	}
 	buf_addch(b, '\n');
 }
@@ -664,6 +694,9 @@ ris_pages(struct buf *b, const char *pages)
 	}
 	start = xstrndup(pages, (size_t)(dash - pages));
 	ris_tag(b, "SP", start);
+	/* BibTeX's "--" range is one separator, not a minus sign. */
+	while (dash[1] == '-')
+		dash++;
 	ris_tag(b, "EP", dash + 1);
 	free(start);
 }

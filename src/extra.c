@@ -19,6 +19,8 @@ extra_init(struct extra *e)
 {
 	e->fields = NULL;
 	e->nfields = 0;
+	e->slots = NULL;
+	e->nslots = 0;
 }
 
 void
@@ -31,7 +33,51 @@ extra_free(struct extra *e)
 		free(e->fields[i].value);
 	}
 	free(e->fields);
+	free(e->slots);
 	extra_init(e);
+}
+
+static size_t
+hash_key(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Returns the slot of key, or the empty slot where it would go. */
+static size_t
+find_slot(const struct extra *e, const char *key)
+{
+	size_t	i, mask;
+
+	mask = e->nslots - 1;
+	for (i = hash_key(key) & mask; e->slots[i] != 0; i = (i + 1) & mask) {
+		if (strcmp(e->fields[e->slots[i] - 1].key, key) == 0)
+			break;
+	}
+	return i;
+}
+
+/*
+ * Rebuilds the index with room for more keys, at most half full. The
+ * field array grows with it, to nslots / 2 entries.
+ */
+static void
+grow_slots(struct extra *e)
+{
+	size_t	i;
+
+	free(e->slots);
+	e->nslots = e->nslots == 0 ? 16 : e->nslots * 2;
+	e->slots = xcalloc(e->nslots, sizeof *e->slots);
+	e->fields = xreallocarray(e->fields, e->nslots / 2, sizeof *e->fields);
+	for (i = 0; i < e->nfields; i++)
+		e->slots[find_slot(e, e->fields[i].key)] = i + 1;
 }
 
 void
@@ -39,33 +85,33 @@ extra_add(struct extra *e, const char *key, const char *value)
 {
 	struct extra_field	*f;
 	char			*joined;
-	size_t			 i;
+	size_t			 slot;
 
-	for (i = 0; i < e->nfields; i++) {
-		f = &e->fields[i];
-		if (strcmp(f->key, key) != 0)
-			continue;
+	if ((e->nfields + 1) * 2 > e->nslots)
+		grow_slots(e);
+	slot = find_slot(e, key);
+	if (e->slots[slot] != 0) {
+		f = &e->fields[e->slots[slot] - 1];
 		joined = xasprintf("%s; %s", f->value, value);
 		free(f->value);
 		f->value = joined;
 		return;
 	}
-	e->fields = xreallocarray(e->fields, e->nfields + 1, sizeof *e->fields);
 	f = &e->fields[e->nfields++];
 	f->key = xstrdup(key);
 	f->value = xstrdup(value);
+	e->slots[slot] = e->nfields;
 }
 
 const char *
 extra_get(const struct extra *e, const char *key)
 {
-	size_t	i;
+	size_t	slot;
 
-	for (i = 0; i < e->nfields; i++) {
-		if (strcmp(e->fields[i].key, key) == 0)
-			return e->fields[i].value;
-	}
-	return NULL;
+	if (e->nslots == 0)
+		return NULL;
+	slot = find_slot(e, key);
+	return e->slots[slot] == 0 ? NULL : e->fields[e->slots[slot] - 1].value;
 }
 
 char *

@@ -57,6 +57,21 @@ json_add_string(struct buf *b, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				buf_printf(b, "\\u%04x", *p);
+			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				/* C1 controls, U+009B (CSI) among them */
+				buf_printf(b, "\\u%04x", p[1]);
+				p += 1;
+			} else if (p[0] == 0xe2 && p[1] == 0x80 &&
+			    p[2] >= 0xaa && p[2] <= 0xae) {
+				/* bidi embeddings and overrides */
+				buf_printf(b, "\\u%04x", 0x2000 + p[2] - 0x80);
+				p += 2;
+			} else if (p[0] == 0xe2 && p[1] == 0x81 &&
+			    p[2] >= 0xa6 && p[2] <= 0xa9) {
+				/* bidi isolates */
+				buf_printf(b, "\\u%04x", 0x2040 + p[2] - 0x80);
+				p += 2;
+			}
 			else if (p[0] == 0xe2 && p[1] == 0x80 &&
 			    (p[2] == 0xa8 || p[2] == 0xa9)) {
 				buf_printf(b, "\\u%04x", p[2] == 0xa8 ?

@@ -73,6 +73,8 @@ static const struct word_symbol {
 	{ "textasciicircum",	"^" },
 	{ "textasciigrave",	"`" },
 	{ "textbackslash",	"\\" },
+	{ "textbraceleft",	"{" },
+	{ "textbraceright",	"}" },
 	{ "textbar",		"|" },
 	{ "textless",		"<" },
 	{ "textgreater",	">" },
@@ -432,13 +434,43 @@ latex_decode_verbatim(const char *s, size_t len)
 	return buf_take(&b);
 }
 
+/*
+ * Returns whether the braces in s pair up. BibTeX counts \{ and \} as
+ * braces too, so an unpaired one would end or extend the field.
+ */
+bool
+latex_braces_balanced(const char *s)
+{
+	long	depth = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth < 0)
+			return false;
+	}
+	return depth == 0;
+}
+
 void
 latex_escape(struct buf *b, const char *s)
 {
+	bool	balanced;
+
+	balanced = latex_braces_balanced(s);
 	for (; *s != '\0'; s++) {
 		switch (*s) {
-		case '&': case '%': case '$': case '#': case '_': case '{':
+		case '{':
 		case '}':
+			if (balanced) {
+				buf_addch(b, '\\');
+				buf_addch(b, *s);
+			} else {
+				buf_addstr(b, *s == '{' ? "\\textbraceleft{}" :
+				    "\\textbraceright{}");
+			}
+			break;
+		case '&': case '%': case '$': case '#': case '_':
 			buf_addch(b, '\\');
 			buf_addch(b, *s);
 			break;

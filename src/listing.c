@@ -258,6 +258,22 @@ join_words(struct word *w, size_t from, size_t to)
 	return buf_take(&b);
 }
 
+/* Prints where a byline was split by judgement, sanitised. */
+static void
+print_judged(const char *path, long line, long number, const char *family,
+    const char *given, const char *why)
+{
+	char	*message, *safe;
+
+	message = xasprintf("%s:%ld: item %ld: judged the boundary in the "
+	    "byline: '%s' taken as a family name and '%s' as the next given "
+	    "names (%s)", path, line, number, family, given, why);
+	safe = text_sanitize(message);
+	fprintf(stderr, "%s\n", safe);
+	free(message);
+	free(safe);
+}
+
 /*
  * Parses a byline into people. Reports each judged boundary on stderr
  * unless ctx->quiet.
@@ -306,12 +322,8 @@ parse_byline(struct import_context *ctx, struct record *r, const char *s,
 					fam = join_words(w, family_start,
 					    next_given);
 					giv = join_words(w, next_given, end);
-					fprintf(stderr, "%s:%ld: item %ld: judged "
-					    "the boundary in the byline: '%s' "
-					    "taken as a family name and '%s' as "
-					    "the next given names (%s)\n",
-					    ctx->path, line, r->number, fam, giv,
-					    why);
+					print_judged(ctx->path, line, r->number,
+					    fam, giv, why);
 					free(fam);
 					free(giv);
 				}

@@ -2,6 +2,7 @@
  * fehrest: command-line parsing and dispatch to the browser or to a
  * headless command.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "bidi.h"
+#include "buf.h"
 #include "cli.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -53,7 +55,8 @@ static const char usage_text[] =
 "                         visual order, 'terminal' leaves that to the\n"
 "                         terminal, 'auto' (default) uses app inside tmux or\n"
 "                         screen and where the terminal is not known to\n"
-"                         reorder (Konsole is)\n"
+"                         reorder (Konsole is); output to a file or pipe\n"
+"                         keeps logical order\n"
 "  -w, --width COLUMNS    text output width (default: the terminal's)\n"
 "      --once             browser: draw the first screen and exit\n"
 "  -h, --help             show this help and exit\n"
@@ -123,6 +126,106 @@ join_args(char **argv, int argc)
 	return s;
 }
 
+/* Returns whether arg is an option whose value is the next argument. */
+static bool
+option_takes_value(const char *arg)
+{
+	static const char *valued[] = {
+		"-c", "-f", "-i", "-w", "--catalogue", "--catalog", "--format",
+		"--into", "--width", "--bidi", "--name", "--query",
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof valued / sizeof *valued; i++) {
+		if (strcmp(arg, valued[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void option_error(const char *, const char *)
+    __attribute__((format(printf, 1, 0), noreturn));
+
+/* Reports a bad option in the program's own words and exits with 2. */
+static void
+option_error(const char *fmt, const char *option)
+{
+	fputs("fehrest: ", stderr);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, option);
+#pragma GCC diagnostic pop
+	fputs("; see 'fehrest --help'\n", stderr);
+	exit(2);
+}
+
+/*
+ * Returns whether arg ("-fjson", "-q") is a cluster of this program's
+ * short options. A word such as "-ternary" or "-quantum" is not, and
+ * after search or export it means "exclude this word".
+ */
+static bool
+is_option_cluster(const char *arg)
+{
+	const char	*p;
+
+	for (p = arg + 1; *p != '\0'; p++) {
+		if (strchr("cfiw", *p) != NULL)
+			return true;		/* the rest is its value */
+		if (strchr("qhV", *p) == NULL)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Takes the "-word" exclusions out of the arguments of search and
+ * export, before getopt would read them as options, and returns them
+ * joined by spaces (allocated), or NULL. *argc is updated.
+ */
+static char *
+take_exclusions(int argc, char **argv, int *newargc)
+{
+	struct buf	 b;
+	const char	*command = NULL;
+	int		 i, out;
+
+	*newargc = argc;
+	for (i = 1; i < argc && command == NULL; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return NULL;
+		if (argv[i][0] != '-') {
+			if (strcmp(argv[i], "search") == 0 ||
+			    strcmp(argv[i], "export") == 0)
+				command = argv[i];
+			else if (i == 1 || argv[i - 1][0] != '-' ||
+			    strchr(argv[i - 1], '=') != NULL ||
+			    !option_takes_value(argv[i - 1]))
+				return NULL;	/* another command */
+		}
+	}
+	if (command == NULL)
+		return NULL;
+	buf_init(&b);
+	for (out = i; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0' &&
+		    argv[i][1] != '-' && !is_option_cluster(argv[i])) {
+			if (b.len > 0)
+				buf_addch(&b, ' ');
+			buf_addstr(&b, argv[i]);
+		} else
+			argv[out++] = argv[i];
+	}
+	*newargc = out;
+	argv[out] = NULL;
+	return b.len > 0 ? buf_take(&b) : NULL;
+}
+
 static int
 run_command(const char *command, struct cli_options *o, char **args,
     int nargs)
@@ -172,13 +275,17 @@ main(int argc, char **argv)
 	struct cli_options	 o;
 	struct ui_options	 ui;
 	const char		*query = NULL;
+	char			*exclusions, *end;
 	bool			 once = false;
+	long			 width;
 	int			 ch, f;
 
 	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.bidi = BIDI_AUTO;
-	while ((ch = getopt_long(argc, argv, "c:f:i:qw:hV", long_options,
+	exclusions = take_exclusions(argc, argv, &argc);
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":c:f:i:qw:hV", long_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -197,10 +304,13 @@ main(int argc, char **argv)
 			o.quiet = true;
 			break;
 		case 'w':
-			o.width = atoi(optarg);
-			if (o.width < 1)
-				usage_error("invalid --width '%s': give a "
-				    "number of columns", optarg);
+			errno = 0;
+			width = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    width < 1 || width > 10000)
+				usage_error("invalid --width '%s': give a number "
+				    "of columns from 1 to 10000", optarg);
+			o.width = (int)width;
 			break;
 		case OPT_SKIP_INVALID:
 			o.skip_invalid = true;
@@ -229,14 +339,21 @@ main(int argc, char **argv)
 		case 'V':
 			printf("fehrest %s\n", FEHREST_VERSION);
 			return 0;
+		case ':':
+			option_error("option %s needs a value", argv[optind - 1]);
+			break;
 		default:
-			fputs("see 'fehrest --help'\n", stderr);
-			return 2;
+			option_error("unknown option %s", argv[optind - 1]);
+			break;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 
+	if (exclusions != NULL) {
+		/* The excluded words join the query's other words. */
+		argv[argc++] = exclusions;
+	}
 	if (argc > 0 && (strcmp(argv[0], "list") == 0 ||
 	    strcmp(argv[0], "search") == 0 || strcmp(argv[0], "show") == 0 ||
 	    strcmp(argv[0], "import") == 0 || strcmp(argv[0], "export") == 0 ||

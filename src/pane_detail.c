@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pane.h"
+#include "pane_detail.h"
 #include "record.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -352,14 +352,21 @@ has_hidden_text(const struct layout *l)
 static enum pane_result
 toggle(struct pane_context *ctx)
 {
-	struct layout	l;
-	bool		have, more;
+	const struct record	*article;
+	struct layout		 l;
+	char			*error = NULL;
+	bool			 have, more;
 
 	have = current_layout(ctx, &l);
 	more = have && l.nlines > 0 && l.lines[l.nlines - 1].kind == LINE_CUE;
 	if (have && !more && !ctx->detail_state.expanded) {
 		layout_free(&l);
-		pane_set_message(ctx, "the whole abstract is already shown");
+		article = view_article(ctx->view, &error);
+		pane_set_message(ctx, article != NULL &&
+		    article->abstract == NULL && article->teaser != NULL ?
+		    "only a teaser of the abstract was published" :
+		    "the whole abstract is already shown");
+		free(error);
 		return PANE_REDRAW;
 	}
 	layout_free(&l);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "pane.h"
+#include "pane_help.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -19,6 +19,9 @@ static const char *const syntax[] = {
 	"  \"a phrase\"     the words in this order",
 	"  title:word     only in titles; also author: and abstract:",
 	"  -word          leave out articles with the word",
+	"",
+	"Mouse: a click selects an article or expands the abstract at its",
+	"cue; the wheel scrolls the pane under the pointer.",
 };
 
 /* One line of the help screen; key is NULL for a heading or prose. */
@@ -151,10 +154,10 @@ help_key(struct pane_context *ctx, enum keys_action action, int key)
 {
 	struct help_line	*lines;
 	size_t			 n;
-	int			 page = ctx->screen.h > 3 ? ctx->screen.h - 3 : 1,
-				 top = ctx->help_top;
+	int			 page, top = ctx->help_top;
 
 	(void)key;
+	page = ctx->screen.h > 3 ? ctx->screen.h - 3 : 1;
 	n = build_lines(&lines);
 	free_lines(lines, n);
 	switch (action) {

@@ -1,7 +1,8 @@
 /*
  * The list pane: one line per article of the view's window.
  *
- * A line is a one-column mark slot (filled for duplicates), the
+ * A line is a one-column mark slot ("≡" for an article with a
+ * duplicate), a one-column slot for the export mark ("*"), the
  * article's number right-aligned, its title and, when the pane is wide
  * enough, its authors: all of them when they fit, else the first one
  * and "et al.". Every cell is cut by display width with an ellipsis.
@@ -10,15 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pane.h"
+#include "pane_list.h"
 #include "text.h"
 #include "xmalloc.h"
 
 /* Below this width the authors column is left out. */
 #define AUTHORS_MIN_PANE	40
 #define AUTHORS_MIN		12
-#define AUTHORS_MAX		40
+#define AUTHORS_MAX		32
 #define WHEEL_ROWS		3
+/* The duplicate mark and the export mark before the number. */
+#define MARK_COLUMNS		2
 
 static int
 digits(long n)
@@ -87,23 +90,30 @@ draw_row(struct pane_context *ctx, int line, const struct view_row *row,
 	}
 	draw_blank(stdscr, y, x, r->w, attr);
 
-	mvaddch(y, x, row->duplicate ? '=' | st->mark | (attr & A_REVERSE) :
-	    ' ' | attr);
+	/* The glyphs carry the meaning; the attribute only adds to it, so
+	   they read under NO_COLOR and on a monochrome terminal. */
+	if (row->duplicate)
+		draw_plain(stdscr, y, x, 1, "\xe2\x89\xa1", st->mark |
+		    (attr & A_REVERSE));
+	if (r->w > 1 && view_is_marked(ctx->view, row->row.id))
+		draw_plain(stdscr, y, x + 1, 1, "*", st->mark |
+		    (attr & A_REVERSE));
 	snprintf(number, sizeof number, "%*ld", numw, row->row.number);
-	draw_plain(stdscr, y, x + 1, r->w - 1, number, attr);
+	draw_plain(stdscr, y, x + MARK_COLUMNS, r->w - MARK_COLUMNS, number,
+	    attr);
 
-	rest = r->w - 1 - numw - 1;
+	rest = r->w - MARK_COLUMNS - numw - 1;
 	if (rest <= 0)
 		return;
 	if (r->w >= AUTHORS_MIN_PANE) {
-		authw = rest * 35 / 100;
+		authw = rest * 30 / 100;
 		if (authw < AUTHORS_MIN)
 			authw = AUTHORS_MIN;
 		if (authw > AUTHORS_MAX)
 			authw = AUTHORS_MAX;
 	}
 	titlew = authw > 0 ? rest - authw - 2 : rest;
-	x += 1 + numw + 1;
+	x += MARK_COLUMNS + numw + 1;
 	draw_field(stdscr, y, x, titlew, row->row.title, q, QUERY_TITLE, attr,
 	    mark, DRAW_ELLIPSIS, ctx->bidi);
 	if (authw == 0)
@@ -133,20 +143,18 @@ list_draw(struct pane_context *ctx)
 			    ctx->style.normal);
 	}
 	if (view_selected(ctx->view) == NULL && r->h > 0) {
-		draw_plain(stdscr, r->y, r->x + 1, r->w - 1,
-		    view_query(ctx->view) != NULL ? "no matches; Esc clears "
+		draw_plain(stdscr, r->y, r->x + MARK_COLUMNS, r->w -
+		    MARK_COLUMNS, view_query(ctx->view) != NULL ? "no matches; Esc clears "
 		    "the filter" : "the catalogue is empty", ctx->style.normal);
 	}
 }
 
-/* Runs a view call and turns its error into the status message. */
+/* Returns the view call's result: an error goes to the status line. */
 static enum pane_result
 moved(struct pane_context *ctx, int rc, char *error)
 {
-	if (rc < 0) {
+	if (rc < 0)
 		pane_take_message(ctx, error);
-		return PANE_REDRAW;
-	}
 	return PANE_REDRAW;
 }
 
@@ -156,31 +164,40 @@ list_key(struct pane_context *ctx, enum keys_action action, int key)
 	struct view	*v = ctx->view;
 	char		*error = NULL;
 	long		 page = ctx->list.h > 1 ? ctx->list.h - 1 : 1;
+	int		 rc;
 
 	(void)key;
 	switch (action) {
 	case KEYS_UP:
 	case KEYS_PREV_MATCH:
-		return moved(ctx, view_move(v, -1, &error), error);
+		rc = view_move(v, -1, &error);
+		break;
 	case KEYS_DOWN:
 	case KEYS_NEXT_MATCH:
-		return moved(ctx, view_move(v, 1, &error), error);
+		rc = view_move(v, 1, &error);
+		break;
 	case KEYS_PAGE_UP:
-		return moved(ctx, view_page(v, -page, &error), error);
+		rc = view_page(v, -page, &error);
+		break;
 	case KEYS_PAGE_DOWN:
-		return moved(ctx, view_page(v, page, &error), error);
+		rc = view_page(v, page, &error);
+		break;
 	case KEYS_HALF_UP:
-		return moved(ctx, view_page(v, -(page + 1) / 2, &error),
-		    error);
+		rc = view_page(v, -(page + 1) / 2, &error);
+		break;
 	case KEYS_HALF_DOWN:
-		return moved(ctx, view_page(v, (page + 1) / 2, &error), error);
+		rc = view_page(v, (page + 1) / 2, &error);
+		break;
 	case KEYS_TOP:
-		return moved(ctx, view_home(v, &error), error);
+		rc = view_home(v, &error);
+		break;
 	case KEYS_BOTTOM:
-		return moved(ctx, view_end(v, &error), error);
+		rc = view_end(v, &error);
+		break;
 	default:
 		return PANE_IGNORED;
 	}
+	return moved(ctx, rc, error);
 }
 
 static enum pane_result
@@ -192,13 +209,12 @@ list_mouse(struct pane_context *ctx, int y, int x, mmask_t buttons)
 	(void)x;
 	ctx->focus = PANE_FOCUS_LIST;
 	if (buttons & BUTTON4_PRESSED)
-		return moved(ctx, view_move(ctx->view, -WHEEL_ROWS, &error),
-		    error);
-	if (buttons & BUTTON5_PRESSED)
-		return moved(ctx, view_move(ctx->view, WHEEL_ROWS, &error),
-		    error);
-	rc = view_select_line(ctx->view, y, &error);
-	return rc > 0 ? PANE_REDRAW : moved(ctx, rc, error);
+		rc = view_move(ctx->view, -WHEEL_ROWS, &error);
+	else if (buttons & BUTTON5_PRESSED)
+		rc = view_move(ctx->view, WHEEL_ROWS, &error);
+	else
+		rc = view_select_line(ctx->view, y, &error);
+	return moved(ctx, rc, error);
 }
 
 static void

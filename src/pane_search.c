@@ -4,9 +4,10 @@
  *
  * The input is UTF-8 in a buf with the cursor as a byte offset that
  * always sits on a grapheme cluster boundary. Editing only sets
- * ctx->filter_dirty; the event loop runs the query when no key is
- * waiting, so typing never waits for a slow query. Accepted queries go
- * into a history kept for the session.
+ * ctx->filter_dirty. The event loop then runs the query with a progress
+ * check that stops it when the next key arrives, so a slow query gives
+ * way to typing. Accepted queries go into a history kept for the
+ * session.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "pane.h"
+#include "pane_search.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -218,6 +219,7 @@ search_key(struct pane_context *ctx, enum keys_action action, int key)
 	if (action == KEYS_ACCEPT) {
 		history_add(s, buf_str(&s->input));
 		search_close(ctx);
+		ctx->focus = PANE_FOCUS_LIST;
 		return PANE_REDRAW;
 	}
 	if (action == KEYS_CANCEL) {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "pane.h"
+#include "pane_status.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -30,16 +30,22 @@ add_position(struct buf *b, const struct view *v)
 	buf_printf(b, "  %s/%s", pos, count);
 }
 
+/* The position, the filter and its count: "  14/17  /quant: 2 of 17". */
 static char *
-left_text(struct pane_context *ctx)
+position_text(struct pane_context *ctx)
 {
 	const struct view	*v = ctx->view;
 	struct buf		 b;
 	char			 count[32], total[32];
 
 	buf_init(&b);
-	buf_printf(&b, " %s", catalogue_name(ctx->cat));
 	add_position(&b, v);
+	if (v->nmarked > 0)
+		buf_printf(&b, "  %zu marked", v->nmarked);
+	if (ctx->dupes.job != NULL && !ctx->dupes.ready)
+		buf_addstr(&b, "  finding duplicates\xe2\x80\xa6");
+	if (ctx->dupes.hidden)
+		buf_addstr(&b, "  duplicates hidden");
 	if (view_query(v) != NULL) {
 		buf_printf(&b, "  /%s: ", view_filter(v));
 		if (!v->count.known)
@@ -52,6 +58,15 @@ left_text(struct pane_context *ctx)
 			    pane_format_count(total, view_total(v), false));
 	}
 	return buf_take(&b);
+}
+
+/* The hint for a key: Enter says "less" while the abstract is open. */
+static const char *
+hint_word(const struct pane_context *ctx, const struct keys_binding *b)
+{
+	if (b->action == KEYS_MORE && ctx->detail_state.expanded)
+		return "less";
+	return b->hint;
 }
 
 /* The width of the key hints: "/ search  Enter more ...". */
@@ -87,8 +102,8 @@ draw_hints(struct pane_context *ctx, int x, size_t nhints)
 		x += draw_plain(stdscr, r->y, x, r->x + r->w - x, t[i].name,
 		    ctx->style.key);
 		x += 1;
-		x += draw_plain(stdscr, r->y, x, r->x + r->w - x, t[i].hint,
-		    ctx->style.status);
+		x += draw_plain(stdscr, r->y, x, r->x + r->w - x,
+		    hint_word(ctx, &t[i]), ctx->style.status);
 		x += 2;
 		shown++;
 	}
@@ -98,16 +113,22 @@ static void
 status_draw(struct pane_context *ctx)
 {
 	const struct pane_rect	*r = &ctx->status;
-	char			*left;
+	char			*position;
 	size_t			 nhints;
 	int			 used, width;
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
 	draw_blank(stdscr, r->y, r->x, r->w, ctx->style.status);
-	left = left_text(ctx);
-	used = draw_plain(stdscr, r->y, r->x, r->w, left, ctx->style.status);
-	free(left);
+	/* The name gives way first, so the position stays visible. */
+	position = position_text(ctx);
+	width = r->w - 1 - text_strwidth(position);
+	used = 1 + draw_field(stdscr, r->y, r->x + 1, width,
+	    catalogue_name(ctx->cat), NULL, QUERY_ANY, ctx->style.status,
+	    ctx->style.status, DRAW_ELLIPSIS, ctx->bidi);
+	used += draw_plain(stdscr, r->y, r->x + used, r->w - used, position,
+	    ctx->style.status);
+	free(position);
 
 	if (ctx->message != NULL) {
 		width = text_strwidth(ctx->message) + 2;

@@ -135,6 +135,14 @@ query_parse(const char *input, struct query *q)
 			p++;
 		if (*p == '\0')
 			break;
+		if (q->nterms == QUERY_MAX_TERMS) {
+			/* More words only make FTS5 slower, never the result
+			 * clearer; the note tells the user. */
+			free(q->note);
+			q->note = xasprintf("only the first %d words are "
+			    "searched", QUERY_MAX_TERMS);
+			break;
+		}
 		exclude = false;
 		if (*p == '-' && p[1] != '\0' && p[1] != ' ') {
 			exclude = true;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "import.h"
 #include "reader.h"
 #include "record.h"
@@ -37,12 +38,41 @@ is_ascii(const char *s)
 	return true;
 }
 
+/*
+ * Returns s[0..len) with each NUL byte replaced by U+FFFD, allocated,
+ * since the rest of fehrest stores text as NUL-terminated strings.
+ */
+static char *
+replace_nul(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	b;
+	const char	*nul;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while ((nul = memchr(s, '\0', len)) != NULL) {
+		buf_add(&b, s, (size_t)(nul - s));
+		buf_addstr(&b, "\xef\xbf\xbd");
+		len -= (size_t)(nul - s) + 1;
+		s = nul + 1;
+	}
+	buf_add(&b, s, len);
+	*outlen = b.len;
+	return buf_take(&b);
+}
+
 char *
 reader_text(struct import_context *ctx, const char *s, size_t len, long line)
 {
-	char	*raw, *nfc;
+	char	*raw, *nfc, *no_nul = NULL;
 	bool	 repaired;
 
+	if (memchr(s, '\0', len) != NULL) {
+		s = no_nul = replace_nul(s, len, &len);
+		ctx->nul_fields++;
+		if (ctx->first_nul_line == 0)
+			ctx->first_nul_line = line;
+	}
 	if (text_valid_utf8(s, len)) {
 		raw = xstrndup(s, len);
 	} else {
@@ -53,6 +83,7 @@ reader_text(struct import_context *ctx, const char *s, size_t len, long line)
 				ctx->first_repaired_line = line;
 		}
 	}
+	free(no_nul);
 	/* Normalising costs more than reading, and most fields are ASCII. */
 	if (is_ascii(raw))
 		return raw;
@@ -134,8 +165,11 @@ reader_reject(struct import_context *ctx, long line, char **error,
 		return -1;
 	}
 	ctx->skipped++;
-	if (!ctx->quiet)
-		fprintf(stderr, "fehrest: skipped %s\n", message);
+	if (!ctx->quiet) {
+		reason = text_sanitize(message);
+		fprintf(stderr, "fehrest: skipped %s\n", reason);
+		free(reason);
+	}
 	free(message);
 	return 0;
 }

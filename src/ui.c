@@ -2,9 +2,9 @@
  * The browser's terminal set-up, layout and event loop.
  *
  * One loop owns the screen. It waits in poll() on the terminal and on a
- * self-pipe that the signal handlers write to, so SIGINT, SIGTERM,
- * SIGHUP, SIGTSTP, SIGCONT and SIGWINCH are all handled between keys
- * with ordinary code; the handlers only set flags. Keys go to the help
+ * self-pipe that the signal handlers write to. The handlers only set
+ * flags, so SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT and SIGWINCH are
+ * all handled between keys with ordinary code. Keys go to the help
  * screen, the query line or the focused pane; each returns what
  * happened, and the loop redraws, lays out again or quits. After the
  * query line changes, the filter is applied before the next draw with a
@@ -22,6 +22,13 @@
 
 #include "catalogue.h"
 #include "pane.h"
+#include "pane_detail.h"
+#include "pane_dupes.h"
+#include "pane_help.h"
+#include "pane_list.h"
+#include "pane_prompt.h"
+#include "pane_search.h"
+#include "pane_status.h"
 #include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -203,8 +210,9 @@ draw_too_small(void)
 	n = text_wrap(notice, COLS, &lines);
 	y = LINES > (int)n ? (LINES - (int)n) / 2 : 0;
 	for (i = 0; i < n && y < LINES; i++, y++) {
-		char	*part = xstrndup(notice + lines[i].start, lines[i].len);
+		char	*part;
 
+		part = xstrndup(notice + lines[i].start, lines[i].len);
 		width = text_strwidth(part);
 		draw_plain(stdscr, y, (COLS - width) / 2, COLS, part, A_BOLD);
 		free(part);
@@ -219,12 +227,14 @@ draw_rule(struct pane_context *ctx)
 	attr_t			 attr;
 	const char		*label;
 
-	attr = ctx->focus == PANE_FOCUS_DETAIL ? ctx->style.focus :
-	    ctx->style.separator;
 	if (ctx->side_by_side) {
+		attr = ctx->focus == PANE_FOCUS_DETAIL ? ctx->style.label :
+		    ctx->style.separator;
 		mvvline(r->y, r->x, ACS_VLINE | attr, r->h);
 		return;
 	}
+	attr = ctx->focus == PANE_FOCUS_DETAIL ? ctx->style.focus :
+	    ctx->style.separator;
 	mvhline(r->y, r->x, ACS_HLINE | ctx->style.separator, r->w);
 	label = ctx->focus == PANE_FOCUS_DETAIL ? " detail: j/k scroll, Tab "
 	    "back to the list " : " Tab: focus the detail ";
@@ -239,16 +249,21 @@ draw_screen(struct pane_context *ctx)
 		draw_too_small();
 	else if (ctx->help)
 		pane_help.draw(ctx);
+	else if (ctx->dupes_state.open)
+		pane_dupes.draw(ctx);
 	else {
 		pane_list.draw(ctx);
 		draw_rule(ctx);
 		pane_detail.draw(ctx);
 		if (ctx->searching)
 			pane_search.draw(ctx);
+		else if (ctx->prompt.open)
+			pane_prompt.draw(ctx);
 		else
 			pane_status.draw(ctx);
 	}
-	if (ctx->show_cursor && !ctx->too_small && !ctx->help) {
+	if (ctx->show_cursor && !ctx->too_small && !ctx->help &&
+	    !ctx->dupes_state.open) {
 		curs_set(1);
 		move(ctx->cursor_y, ctx->cursor_x);
 	} else
@@ -277,14 +292,26 @@ apply_filter(struct pane_context *ctx, bool interruptible)
 	catalogue_set_progress(ctx->cat, NULL, NULL);
 }
 
+static bool
+counts_unknown(const struct pane_context *ctx)
+{
+	return !ctx->view->count.known || (view_selected(ctx->view) != NULL &&
+	    !ctx->view->position.known);
+}
+
+/* Counts the matches and finds the selection's position, if unknown. */
 static void
-update_count(struct pane_context *ctx, bool interruptible)
+update_counts(struct pane_context *ctx, bool interruptible)
 {
 	char	*error = NULL;
+	int	 rc;
 
 	if (interruptible)
 		catalogue_set_progress(ctx->cat, input_pending, NULL);
-	if (view_update_count(ctx->view, &error) != 0) {
+	rc = view_update_count(ctx->view, &error);
+	if (rc == 0)
+		rc = view_update_position(ctx->view, &error);
+	if (rc != 0) {
 		if (catalogue_interrupted(ctx->cat))
 			free(error);
 		else
@@ -313,6 +340,18 @@ global_key(struct pane_context *ctx, enum keys_action action)
 	case KEYS_REDRAW:
 		clearok(curscr, TRUE);
 		return PANE_REDRAW;
+	case KEYS_MARK:
+		view_toggle_mark(ctx->view);
+		return PANE_REDRAW;
+	case KEYS_EXPORT:
+		pane_prompt.open(ctx);
+		return PANE_REDRAW;
+	case KEYS_DUPES_OPEN:
+		pane_dupes.open(ctx);
+		return PANE_REDRAW;
+	case KEYS_HIDE_DUPES:
+		pane_dupes_hide(ctx, !ctx->dupes.hidden);
+		return PANE_REDRAW;
 	case KEYS_CLEAR:
 		if (*buf_str(&ctx->search_state.input) != '\0') {
 			buf_clear(&ctx->search_state.input);
@@ -335,6 +374,10 @@ dispatch_key(struct pane_context *ctx, int key)
 	pane_set_message(ctx, NULL);
 	if (ctx->help)
 		return pane_help.key(ctx, keys_lookup(KEYS_HELP, key), key);
+	if (ctx->dupes_state.open)
+		return pane_dupes.key(ctx, keys_lookup(KEYS_DUPES, key), key);
+	if (ctx->prompt.open)
+		return pane_prompt.key(ctx, keys_lookup(KEYS_PROMPT, key), key);
 	if (ctx->searching) {
 		action = keys_lookup(KEYS_SEARCH, key);
 		r = pane_search.key(ctx, action, key);
@@ -364,6 +407,8 @@ dispatch_mouse(struct pane_context *ctx)
 	const struct pane_rect	*r;
 
 	if (getmouse(&ev) != OK || ctx->too_small)
+		return PANE_HANDLED;
+	if (ctx->dupes_state.open || ctx->prompt.open)
 		return PANE_HANDLED;
 	if (ctx->help) {
 		if (ev.bstate & BUTTON4_PRESSED)
@@ -404,7 +449,7 @@ follow_terminal_size(struct pane_context *ctx)
 	layout(ctx);
 }
 
-/* Stops the process as Ctrl-Z asks, with the terminal restored. */
+/* Stops the process as Ctrl-Z requests, with the terminal restored. */
 static void
 suspend(struct pane_context *ctx)
 {
@@ -443,17 +488,76 @@ handle_signals(struct pane_context *ctx)
 	return true;
 }
 
+/* Waits for a key, a signal or the end of the duplicate search. */
 static void
-wait_for_input(void)
+wait_for_input(const struct pane_context *ctx)
 {
-	struct pollfd	fds[2];
+	struct pollfd	fds[3];
+	nfds_t		n = 2;
 
 	fds[0].fd = STDIN_FILENO;
 	fds[0].events = POLLIN;
 	fds[1].fd = signal_pipe[0];
 	fds[1].events = POLLIN;
+	if (ctx->dupes.job != NULL) {
+		fds[2].fd = clusters_fd(ctx->dupes.job);
+		fds[2].events = POLLIN;
+		n = 3;
+	}
 	/* EINTR only means a signal came; the loop looks at its flag. */
-	(void)poll(fds, 2, -1);
+	(void)poll(fds, n, -1);
+}
+
+/* The view's marker: whether the article has a duplicate. */
+static bool
+has_duplicate(void *arg, long id)
+{
+	const struct pane_context	*ctx = arg;
+
+	return duplicates_contains(&ctx->dupes.found, id);
+}
+
+/*
+ * Takes the clusters from the cache when it is current; otherwise starts
+ * finding them in the background.
+ */
+static void
+start_clusters(struct pane_context *ctx)
+{
+	char	*error = NULL;
+
+	if (duplicates_cached(ctx->cat, &ctx->dupes.found) == 0) {
+		ctx->dupes.ready = true;
+		view_set_marker(ctx->view, has_duplicate, ctx);
+		view_update_marks(ctx->view);
+		return;
+	}
+	ctx->dupes.job = clusters_start(catalogue_path(ctx->cat), &error);
+	if (ctx->dupes.job == NULL)
+		pane_take_message(ctx, error);
+}
+
+/* Takes the clusters when the background job has delivered them. */
+static void
+collect_clusters(struct pane_context *ctx)
+{
+	enum clusters_state	 state;
+	char			*error = NULL;
+
+	if (ctx->dupes.job == NULL)
+		return;
+	state = clusters_poll(ctx->dupes.job, &ctx->dupes.found, &error);
+	if (state == CLUSTERS_RUNNING)
+		return;
+	clusters_stop(ctx->dupes.job);
+	ctx->dupes.job = NULL;
+	if (state == CLUSTERS_FAILED) {
+		pane_take_message(ctx, error);
+		return;
+	}
+	ctx->dupes.ready = true;
+	view_set_marker(ctx->view, has_duplicate, ctx);
+	view_update_marks(ctx->view);
 }
 
 /* Reads every key waiting. Returns false to quit. */
@@ -492,13 +596,17 @@ run_loop(struct pane_context *ctx)
 	for (;;) {
 		if (!handle_signals(ctx))
 			return;
+		collect_clusters(ctx);
 		if (ctx->filter_dirty)
 			apply_filter(ctx, true);
-		if (!ctx->filter_dirty)
-			update_count(ctx, true);
+		/* The rows show first; the counts follow when they are done. */
 		draw_screen(ctx);
+		if (!ctx->filter_dirty && counts_unknown(ctx)) {
+			update_counts(ctx, true);
+			draw_screen(ctx);
+		}
 		if (!ctx->filter_dirty)
-			wait_for_input();
+			wait_for_input(ctx);
 		if (!read_keys(ctx))
 			return;
 	}
@@ -640,6 +748,8 @@ ui_run(const struct ui_options *o)
 	if (!terminal_usable(o))
 		return 2;
 	memset(&ctx, 0, sizeof ctx);
+	/* layout() sizes the list before view_open(): an empty view is safe. */
+	memset(&view, 0, sizeof view);
 	ctx.view = &view;
 	ctx.bidi = bidi_resolve(o->bidi);
 	if ((ctx.cat = open_catalogue(o)) == NULL)
@@ -664,12 +774,18 @@ ui_run(const struct ui_options *o)
 		return 2;
 	}
 	if (o->once) {
-		update_count(&ctx, false);
+		update_counts(&ctx, false);
 		draw_screen(&ctx);
-	} else
+	} else {
+		start_clusters(&ctx);
 		run_loop(&ctx);
+	}
 
 	stop_curses(screen);
+	clusters_stop(ctx.dupes.job);
+	duplicates_free(&ctx.dupes.found);
+	pane_dupes.close(&ctx);
+	pane_prompt.close(&ctx);
 	signo = quit_signal;
 	restore_signals();
 	view_close(&view);
@@ -677,7 +793,7 @@ ui_run(const struct ui_options *o)
 	free(ctx.message);
 	catalogue_close(ctx.cat);
 	if (signo != 0) {
-		/* Die by the same signal, so the shell sees what happened. */
+		/* Die by the same signal, so that the shell reports it. */
 		raise(signo);
 		status = 128 + signo;
 	}

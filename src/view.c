@@ -30,7 +30,7 @@ struct window {
 	size_t		 selected;
 };
 
-/* Where load_window() puts the selection. */
+/* The placement of the selection in load_window(). */
 enum anchor {
 	ANCHOR_FIRST,	/* the first row of the list */
 	ANCHOR_LAST,	/* the last row */
@@ -101,7 +101,7 @@ join_rows(struct view_row *a, size_t na, struct view_row *b, size_t nb)
 
 /*
  * Builds a window for the list filtered by match, with the selection
- * placed as how says, and enough rows on both sides of it to fill the
+ * placed as how requests, and enough rows on both sides of it to fill the
  * pane. Returns 0, or -1 with *error and w left empty.
  */
 static int
@@ -156,22 +156,24 @@ load_window(struct view *v, const char *match, enum anchor how, long id,
 }
 
 /*
- * Finds the position of the article id in the list filtered by match.
- * Unfiltered lists count exactly; filtered ones stop at the cap.
+ * Sets the position when the window shows it without a query: at the
+ * start of the list it is the index, at its end the count (when exact).
+ * Otherwise leaves it unknown for view_update_position().
  */
-static int
-find_position(struct view *v, const char *match, long id,
-    struct view_count *pos, char **error)
+static void
+guess_position(struct view *v)
 {
-	long	rank, cap;
-
-	cap = match != NULL ? VIEW_COUNT_CAP : 0;
-	if (catalogue_rank(v->cat, match, id, cap, &rank, error) != 0)
-		return -1;
-	pos->known = true;
-	pos->capped = cap > 0 && rank >= cap;
-	pos->value = pos->capped ? cap : rank + 1;
-	return 0;
+	memset(&v->position, 0, sizeof v->position);
+	if (v->nrows == 0)
+		return;
+	if (v->at_start) {
+		v->position.value = (long)v->selected + 1;
+		v->position.known = true;
+	} else if (v->at_end && v->selected + 1 == v->nrows &&
+	    v->count.known && !v->count.capped) {
+		v->position.value = v->count.value;
+		v->position.known = true;
+	}
 }
 
 /* Keeps the selection on screen and the pane filled at the end. */
@@ -253,13 +255,22 @@ extend_backward(struct view *v, size_t limit, char **error)
 	return 0;
 }
 
-/* Fetches rows until the pane is full or the list ends. */
+/*
+ * Fetches rows until the pane is full or the list ends, first below the
+ * screen and then, at the end of the list, above it (after the pane
+ * grew taller, say).
+ */
 static int
 fill(struct view *v, char **error)
 {
-	size_t	need = v->top + (size_t)v->height;
+	size_t	need = v->top + (size_t)v->height, shown;
 
 	if (v->nrows < need && extend_forward(v, need - v->nrows + MARGIN,
+	    error) != 0)
+		return -1;
+	shown = v->nrows - v->top;
+	if (v->at_end && shown < (size_t)v->height && v->top == 0 &&
+	    extend_backward(v, (size_t)v->height - shown + MARGIN,
 	    error) != 0)
 		return -1;
 	scroll_to_selection(v);
@@ -302,10 +313,11 @@ static void
 set_count_unknown(struct view *v)
 {
 	memset(&v->count, 0, sizeof v->count);
-	if (current_match(v) == NULL) {
-		v->count.value = catalogue_total(v->cat);
+	/* Without a filter the count needs no query, but it leaves out
+	   the hidden articles. */
+	if (current_match(v) == NULL && catalogue_count(v->cat, NULL, 0,
+	    &v->count.value, NULL) == 0)
 		v->count.known = true;
-	}
 }
 
 int
@@ -333,6 +345,7 @@ void
 view_close(struct view *v)
 {
 	free_rows(v->rows, v->nrows);
+	free(v->marked);
 	free(v->filter);
 	query_free(&v->query);
 	record_clear(&v->article);
@@ -353,7 +366,6 @@ view_set_filter(struct view *v, const char *filter, char **error)
 {
 	struct query		 q;
 	struct window		 w;
-	struct view_count	 pos;
 
 	query_parse(filter, &q);
 	if (same_match(q.match, v->query.match)) {
@@ -370,21 +382,13 @@ view_set_filter(struct view *v, const char *filter, char **error)
 		query_free(&q);
 		return -1;
 	}
-	memset(&pos, 0, sizeof pos);
-	if (w.nrows > 0 && find_position(v, q.match,
-	    w.rows[w.selected].row.id, &pos, error) != 0) {
-		free_rows(w.rows, w.nrows);
-		query_free(&q);
-		return -1;
-	}
-
 	query_free(&v->query);
 	v->query = q;
 	free(v->filter);
 	v->filter = xstrdup(filter);
 	install_window(v, &w);
-	v->position = pos;
 	set_count_unknown(v);
+	guess_position(v);
 	return 0;
 }
 
@@ -510,36 +514,23 @@ view_home(struct view *v, char **error)
 int
 view_end(struct view *v, char **error)
 {
-	struct window		w;
-	struct view_count	pos;
+	struct window	w;
 
 	if (v->nrows > 0 && v->at_end) {
 		if (view_move(v, (long)(v->nrows - 1 - v->selected),
 		    error) != 0)
 			return -1;
-		if (v->count.known && !v->count.capped) {
-			v->position.value = v->count.value;
-			v->position.known = true;
-			v->position.capped = false;
-		}
+		if (!v->position.known || v->position.capped)
+			guess_position(v);
 		return 0;
 	}
 	if (load_window(v, current_match(v), ANCHOR_LAST, 0, &w,
 	    error) != 0)
 		return -1;
-	memset(&pos, 0, sizeof pos);
-	if (current_match(v) == NULL) {
-		pos.known = true;
-		pos.value = catalogue_total(v->cat);
-	} else if (w.nrows > 0 && find_position(v, current_match(v),
-	    w.rows[w.selected].row.id, &pos, error) != 0) {
-		free_rows(w.rows, w.nrows);
-		return -1;
-	}
 	install_window(v, &w);
 	v->top = v->nrows > (size_t)v->height ? v->nrows - (size_t)v->height :
 	    0;
-	v->position = pos;
+	guess_position(v);
 	return 0;
 }
 
@@ -560,6 +551,8 @@ int
 view_set_height(struct view *v, int height, char **error)
 {
 	v->height = height > 0 ? height : 1;
+	if (v->cat == NULL)
+		return 0;	/* not open yet: view_open() fills it */
 	scroll_to_selection(v);
 	return fill(v, error);
 }
@@ -597,6 +590,23 @@ view_update_count(struct view *v, char **error)
 	return 0;
 }
 
+int
+view_update_position(struct view *v, char **error)
+{
+	long	rank, cap;
+
+	if (v->nrows == 0 || v->position.known)
+		return 0;
+	cap = current_match(v) != NULL ? VIEW_COUNT_CAP : 0;
+	if (catalogue_rank(v->cat, current_match(v),
+	    v->rows[v->selected].row.id, cap, &rank, error) != 0)
+		return -1;
+	v->position.known = true;
+	v->position.capped = cap > 0 && rank >= cap;
+	v->position.value = v->position.capped ? cap : rank + 1;
+	return 0;
+}
+
 long
 view_total(const struct view *v)
 {
@@ -631,4 +641,98 @@ view_set_marker(struct view *v, bool (*marker)(void *, long), void *arg)
 {
 	v->marker = marker;
 	v->marker_arg = arg;
+}
+
+void
+view_update_marks(struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nrows; i++)
+		v->rows[i].duplicate = v->marker != NULL &&
+		    v->marker(v->marker_arg, v->rows[i].row.id);
+}
+
+int
+view_reload(struct view *v, char **error)
+{
+	struct window	w;
+
+	if (load_window(v, current_match(v), ANCHOR_AT, v->selected_id, &w,
+	    error) != 0)
+		return -1;
+	install_window(v, &w);
+	set_count_unknown(v);
+	guess_position(v);
+	return 0;
+}
+
+/* Returns the index where id is or would go in v->marked. */
+static size_t
+mark_index(const struct view *v, long id)
+{
+	size_t	lo = 0, hi = v->nmarked, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->marked[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool
+view_toggle_mark(struct view *v)
+{
+	const struct view_row	*row;
+	size_t			 i;
+	long			 id;
+
+	if ((row = view_selected(v)) == NULL)
+		return false;
+	id = row->row.id;
+	i = mark_index(v, id);
+	if (i < v->nmarked && v->marked[i] == id) {
+		memmove(v->marked + i, v->marked + i + 1, (v->nmarked - i - 1) *
+		    sizeof *v->marked);
+		v->nmarked--;
+		return false;
+	}
+	v->marked = xreallocarray(v->marked, v->nmarked + 1,
+	    sizeof *v->marked);
+	memmove(v->marked + i + 1, v->marked + i, (v->nmarked - i) *
+	    sizeof *v->marked);
+	v->marked[i] = id;
+	v->nmarked++;
+	return true;
+}
+
+bool
+view_is_marked(const struct view *v, long id)
+{
+	size_t	i = mark_index(v, id);
+
+	return i < v->nmarked && v->marked[i] == id;
+}
+
+int
+view_select_id(struct view *v, long id, char **error)
+{
+	struct window	w;
+
+	if (load_window(v, current_match(v), ANCHOR_AT, id, &w, error) != 0)
+		return -1;
+	install_window(v, &w);
+	guess_position(v);
+	return 0;
+}
+
+int
+view_set_hidden(struct view *v, const long *ids, size_t n, char **error)
+{
+	if (catalogue_set_hidden(v->cat, ids, n, error) != 0)
+		return -1;
+	return view_reload(v, error);
 }

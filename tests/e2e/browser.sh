@@ -18,10 +18,17 @@ list_numbers() {
 	    sed -n 's/^. *\([0-9][0-9]*\) .*/\1/p' | tr '\n' ' '
 }
 
-# highlighted WORD: succeeds when WORD on the screen directly follows a
-# bold, reverse or colour attribute.
+# highlighted WORD [NEXT]: succeeds when WORD on the screen directly
+# follows a bold, reverse or colour attribute (and is followed by the
+# text NEXT after any attribute changes).
 highlighted() {
-	screen -e | grep -q -- "$ESC\[\([0-9;]*;\)\{0,1\}\(1\|7\|3[0-7]\|4[0-7]\)m$1" || {
+	# An SGR sequence whose last parameter is bold, reverse or a colour.
+	sgr="$ESC\[\([0-9;]*;\)\{0,1\}\(1\|7\|3[0-7]\|4[0-7]\)m"
+	next=
+	if [ $# -gt 1 ]; then
+		next="\($ESC\[[0-9;]*m\)*$2"
+	fi
+	screen -e | grep -q -- "$sgr$1$next" || {
 		echo "# '$1' is not highlighted:"
 		screen -e | grep -- "$1" | sed -n '1,3s/^/# |/p' | cat -v
 		false
@@ -81,7 +88,7 @@ run_at() {
 	keys End
 	ok "$size: last sentence shown after expanding" \
 	    wait_for "compared to the basic multi-level binary networks."
-	ok "$size: abstract match highlighted" highlighted quantization
+	ok "$size: abstract match highlighted" highlighted quantization -aware
 	keys m
 	ok "$size: m collapses the abstract" wait_for "… More"
 

@@ -60,6 +60,8 @@ test_latex_escape_round_trip(void **state)
 		"pages 1--2 and ``quotes'' -- ---",
 		"Persian: مائده دهقان, Greek: α, accents: Müller École",
 		"it's a \"quote\"",
+		/* Unpaired braces, which BibTeX counts even when escaped. */
+		"open { only", "close } only", "reversed }{ pair",
 	};
 	struct buf	 b;
 	char		*back;
@@ -75,6 +77,24 @@ test_latex_escape_round_trip(void **state)
 		free(back);
 		buf_free(&b);
 	}
+}
+
+static void
+test_latex_escape_unpaired_braces(void **state)
+{
+	struct buf	b;
+
+	(void)state;
+	buf_init(&b);
+	latex_escape(&b, "a{b");
+	assert_string_equal(buf_str(&b), "a\\textbraceleft{}b");
+	buf_free(&b);
+	buf_init(&b);
+	latex_escape(&b, "{a}");
+	assert_string_equal(buf_str(&b), "\\{a\\}");
+	buf_free(&b);
+	assert_false(latex_braces_balanced("}{"));
+	assert_true(latex_braces_balanced("{{}}"));
 }
 
 static void
@@ -249,6 +269,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_latex_decode_table),
 		cmocka_unit_test(test_latex_escape_round_trip),
+		cmocka_unit_test(test_latex_escape_unpaired_braces),
 		cmocka_unit_test(test_bibtex_sample_file),
 		cmocka_unit_test(test_bibtex_errors),
 		cmocka_unit_test(test_bibtex_skip_invalid),

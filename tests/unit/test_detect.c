@@ -27,8 +27,13 @@ static const struct detect_case cases[] = {
 	{ "Dear editor,\nplease find attached our paper.\n", IMPORT_AUTO },
 	{ "\"author\",\"title\",\"year\"\n\"A\",\"T\",2000\n", IMPORT_CSV },
 	{ "ID,Title,Year\n", IMPORT_CSV },
+	{ "title;authors;year\nT;A;2000\n", IMPORT_CSV },
 	{ "id\tTITLE\tyear\n1\tT\t2000\n", IMPORT_TSV },
 	{ "name,age\nx,1\n", IMPORT_AUTO },
+	/* A RIS record quoted in a CSV field does not make the file RIS. */
+	{ "title,abstract\nT,\"quoting\nTY  - JOUR\nTI  - F\nER  - \n\"\n",
+	  IMPORT_CSV },
+	{ "title\tabstract\nT\tx\nTY  - JOUR\tx\n", IMPORT_TSV },
 	{ "just some words\n", IMPORT_AUTO },
 	{ "", IMPORT_AUTO },
 };

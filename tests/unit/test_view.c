@@ -5,7 +5,7 @@
  * interrupted filter leaving the view as it was.
  *
  * Each test builds its own catalogue of numbered articles in a
- * temporary directory. Article i has id i; its title holds "gamma" when
+ * temporary directory. Article i has id i; its title contains "gamma" when
  * i is a multiple of 3, else "delta", and "rare" only for article 50.
  */
 #include "unit.h"
@@ -73,6 +73,17 @@ selected_id(const struct view *v)
 	return row != NULL ? row->row.id : 0;
 }
 
+/* Returns the selection's position, finding it first if unknown. */
+static long
+position(struct view *v)
+{
+	char	*error = NULL;
+
+	assert_int_equal(view_update_position(v, &error), 0);
+	assert_true(v->position.known);
+	return v->position.value;
+}
+
 /* Checks the invariants view.c promises after every call. */
 static void
 check_invariants(const struct view *v)
@@ -126,7 +137,7 @@ move_through_whole_list(void **state)
 	for (i = 2; i <= ARTICLES; i++) {
 		assert_int_equal(view_move(&v, 1, &error), 0);
 		assert_int_equal(selected_id(&v), i);
-		assert_int_equal(v.position.value, i);
+		assert_int_equal(position(&v), i);
 		check_invariants(&v);
 	}
 	/* The window was trimmed on the way instead of growing. */
@@ -136,17 +147,17 @@ move_through_whole_list(void **state)
 
 	assert_int_equal(view_move(&v, 1, &error), 0);
 	assert_int_equal(selected_id(&v), ARTICLES);
-	assert_int_equal(v.position.value, ARTICLES);
+	assert_int_equal(position(&v), ARTICLES);
 
 	for (i = ARTICLES - 1; i >= 1; i--) {
 		assert_int_equal(view_move(&v, -1, &error), 0);
 		assert_int_equal(selected_id(&v), i);
-		assert_int_equal(v.position.value, i);
+		assert_int_equal(position(&v), i);
 		check_invariants(&v);
 	}
 	assert_int_equal(view_move(&v, -1, &error), 0);
 	assert_int_equal(selected_id(&v), 1);
-	assert_int_equal(v.position.value, 1);
+	assert_int_equal(position(&v), 1);
 	view_close(&v);
 	catalogue_close(c);
 }
@@ -163,7 +174,7 @@ end_and_home_jump(void **state)
 	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
 	assert_int_equal(view_end(&v, &error), 0);
 	assert_int_equal(selected_id(&v), ARTICLES);
-	assert_int_equal(v.position.value, ARTICLES);
+	assert_int_equal(position(&v), ARTICLES);
 	assert_true(v.at_end);
 	/* The pane is filled up to the last row. */
 	assert_int_equal(view_line(&v, 0)->row.id, ARTICLES - HEIGHT + 1);
@@ -172,7 +183,7 @@ end_and_home_jump(void **state)
 
 	assert_int_equal(view_home(&v, &error), 0);
 	assert_int_equal(selected_id(&v), 1);
-	assert_int_equal(v.position.value, 1);
+	assert_int_equal(position(&v), 1);
 	assert_int_equal(view_line(&v, 0)->row.id, 1);
 	check_invariants(&v);
 	view_close(&v);
@@ -193,19 +204,19 @@ page_moves_screen(void **state)
 	assert_int_equal(view_page(&v, HEIGHT, &error), 0);
 	assert_int_equal(selected_id(&v), 3 + HEIGHT);
 	assert_int_equal(view_line(&v, 0)->row.id, 1 + HEIGHT);
-	assert_int_equal(v.position.value, 3 + HEIGHT);
+	assert_int_equal(position(&v), 3 + HEIGHT);
 	check_invariants(&v);
 
 	/* Far beyond the window: more rows are fetched. */
 	assert_int_equal(view_page(&v, 100, &error), 0);
 	assert_int_equal(selected_id(&v), 103 + HEIGHT);
-	assert_int_equal(v.position.value, 103 + HEIGHT);
+	assert_int_equal(position(&v), 103 + HEIGHT);
 	check_invariants(&v);
 
 	assert_int_equal(view_page(&v, -1000, &error), 0);
 	assert_int_equal(selected_id(&v), 1);
 	assert_int_equal(view_line(&v, 0)->row.id, 1);
-	assert_int_equal(v.position.value, 1);
+	assert_int_equal(position(&v), 1);
 	check_invariants(&v);
 
 	assert_int_equal(view_page(&v, 1000, &error), 0);
@@ -228,7 +239,7 @@ select_line_by_row(void **state)
 	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
 	assert_int_equal(view_select_line(&v, 2, &error), 0);
 	assert_int_equal(selected_id(&v), 3);
-	assert_int_equal(v.position.value, 3);
+	assert_int_equal(position(&v), 3);
 	/* Below the last row nothing changes. */
 	assert_int_equal(view_select_line(&v, 4, &error), 1);
 	assert_int_equal(selected_id(&v), 3);
@@ -252,7 +263,7 @@ filter_keeps_matching_selection(void **state)
 	assert_int_equal(view_set_filter(&v, "gam", &error), 0);
 	assert_int_equal(selected_id(&v), 90);
 	/* 3, 6, ..., 90: the 30th match. */
-	assert_int_equal(v.position.value, 30);
+	assert_int_equal(position(&v), 30);
 	assert_string_equal(view_filter(&v), "gam");
 	assert_non_null(view_query(&v));
 	check_invariants(&v);
@@ -279,13 +290,13 @@ filter_selects_next_match(void **state)
 
 	assert_int_equal(view_set_filter(&v, "gamma", &error), 0);
 	assert_int_equal(selected_id(&v), 93);
-	assert_int_equal(v.position.value, 31);
+	assert_int_equal(position(&v), 31);
 
 	/* Clearing the filter keeps the article and finds its place. */
 	assert_int_equal(view_set_filter(&v, "", &error), 0);
 	assert_null(view_query(&v));
 	assert_int_equal(selected_id(&v), 93);
-	assert_int_equal(v.position.value, 93);
+	assert_int_equal(position(&v), 93);
 	assert_int_equal(v.count.value, ARTICLES);
 	check_invariants(&v);
 	view_close(&v);
@@ -305,7 +316,7 @@ filter_past_last_match(void **state)
 	assert_int_equal(view_end(&v, &error), 0);
 	assert_int_equal(view_set_filter(&v, "rare", &error), 0);
 	assert_int_equal(selected_id(&v), 50);
-	assert_int_equal(v.position.value, 1);
+	assert_int_equal(position(&v), 1);
 	assert_true(v.at_start);
 	assert_true(v.at_end);
 	assert_int_equal(view_update_count(&v, &error), 0);
@@ -338,7 +349,7 @@ filter_without_matches(void **state)
 	/* The article selected before the empty result comes back. */
 	assert_int_equal(view_set_filter(&v, "", &error), 0);
 	assert_int_equal(selected_id(&v), 42);
-	assert_int_equal(v.position.value, 42);
+	assert_int_equal(position(&v), 42);
 	view_close(&v);
 	catalogue_close(c);
 }
@@ -377,11 +388,13 @@ interrupted_filter_keeps_view(void **state)
 	char			*error = NULL;
 
 	(void)state;
-	/* Counting the rank of article 2990 takes many query steps. */
+	/* A pane of 500 rows makes the filter fetch over 1,000 rows, which
+	   takes enough query steps for the progress check to run. */
 	c = make_catalogue("interrupt", 3000);
-	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
+	assert_int_equal(view_open(&v, c, 500, &error), 0);
 	assert_int_equal(view_end(&v, &error), 0);
 	assert_int_equal(view_move(&v, -10, &error), 0);
+	assert_int_equal(position(&v), 2990);
 	catalogue_set_progress(c, always_interrupt, NULL);
 	assert_int_equal(view_set_filter(&v, "delta", &error), -1);
 	assert_true(catalogue_interrupted(c));
@@ -392,14 +405,52 @@ interrupted_filter_keeps_view(void **state)
 	assert_string_equal(view_filter(&v), "");
 	assert_null(view_query(&v));
 	assert_int_equal(selected_id(&v), 2990);
-	assert_int_equal(v.position.value, 2990);
+	assert_int_equal(position(&v), 2990);
 	check_invariants(&v);
 
-	/* Trying again without the interruption works: 2990 is the
-	   1994th article that is not a multiple of 3. */
+	/* Trying again without the interruption works. */
 	assert_int_equal(view_set_filter(&v, "delta", &error), 0);
 	assert_int_equal(selected_id(&v), 2990);
-	assert_int_equal(v.position.value, 1994);
+	view_close(&v);
+	catalogue_close(c);
+}
+
+static void
+interrupted_counts_stay_unknown(void **state)
+{
+	struct catalogue	*c;
+	struct view		 v;
+	char			*error = NULL;
+
+	(void)state;
+	/* Counting 2,000 matches, and the 1,993 before article 2990, takes
+	   many query steps. */
+	c = make_catalogue("counts", 3000);
+	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
+	assert_int_equal(view_end(&v, &error), 0);
+	assert_int_equal(view_move(&v, -10, &error), 0);
+	assert_int_equal(view_set_filter(&v, "delta", &error), 0);
+	assert_false(v.count.known);
+	assert_false(v.position.known);
+
+	catalogue_set_progress(c, always_interrupt, NULL);
+	assert_int_equal(view_update_count(&v, &error), -1);
+	assert_true(catalogue_interrupted(c));
+	free(error);
+	error = NULL;
+	assert_false(v.count.known);
+	assert_int_equal(view_update_position(&v, &error), -1);
+	assert_true(catalogue_interrupted(c));
+	free(error);
+	error = NULL;
+	assert_false(v.position.known);
+	catalogue_set_progress(c, NULL, NULL);
+
+	/* 2990 is the 1994th article that is not a multiple of 3. */
+	assert_int_equal(view_update_count(&v, &error), 0);
+	assert_int_equal(v.count.value, 2000);
+	assert_false(v.count.capped);
+	assert_int_equal(position(&v), 1994);
 	view_close(&v);
 	catalogue_close(c);
 }
@@ -421,6 +472,41 @@ height_change_keeps_selection(void **state)
 	assert_int_equal(selected_id(&v), 21);
 	assert_non_null(view_line(&v, 99));
 	check_invariants(&v);
+
+	/* Growing at the end of the list fills the pane from above. */
+	assert_int_equal(view_set_height(&v, HEIGHT, &error), 0);
+	assert_int_equal(view_end(&v, &error), 0);
+	assert_int_equal(view_set_height(&v, 100, &error), 0);
+	assert_int_equal(selected_id(&v), ARTICLES);
+	assert_non_null(view_line(&v, 99));
+	assert_int_equal(view_line(&v, 99)->row.id, ARTICLES);
+	assert_int_equal(view_line(&v, 0)->row.id, ARTICLES - 99);
+	check_invariants(&v);
+	view_close(&v);
+	catalogue_close(c);
+}
+
+static void
+empty_catalogue_has_no_rows(void **state)
+{
+	struct catalogue	*c;
+	struct view		 v;
+	char			*error = NULL;
+
+	(void)state;
+	c = make_catalogue("empty", 0);
+	assert_int_equal(view_open(&v, c, HEIGHT, &error), 0);
+	assert_null(view_selected(&v));
+	assert_null(view_line(&v, 0));
+	assert_int_equal(v.count.value, 0);
+	assert_false(v.position.known);
+	assert_int_equal(view_move(&v, 1, &error), 0);
+	assert_int_equal(view_page(&v, -3, &error), 0);
+	assert_int_equal(view_end(&v, &error), 0);
+	assert_int_equal(view_home(&v, &error), 0);
+	assert_int_equal(view_set_filter(&v, "gamma", &error), 0);
+	assert_null(view_selected(&v));
+	assert_null(view_article(&v, &error));
 	view_close(&v);
 	catalogue_close(c);
 }
@@ -486,7 +572,9 @@ main(void)
 		cmocka_unit_test(filter_without_matches),
 		cmocka_unit_test(filter_without_words),
 		cmocka_unit_test(interrupted_filter_keeps_view),
+		cmocka_unit_test(interrupted_counts_stay_unknown),
 		cmocka_unit_test(height_change_keeps_selection),
+		cmocka_unit_test(empty_catalogue_has_no_rows),
 		cmocka_unit_test(marker_flags_rows),
 		cmocka_unit_test(article_loads_selection),
 	};
