@@ -22,11 +22,11 @@
  * (catalogue_count). The difference between the two is the view's own
  * cost.
  *
- * Each of the RUNS runs (default 20) opens the catalogue anew, so
- * SQLite's page cache starts empty as in a newly started browser while
- * the system's file cache stays warm, and types every TEXT in turn; the
- * filter is cleared, untimed, before each TEXT that does not start with
- * '+'.
+ * Each of the RUNS runs (default 20) opens the catalogue anew and types
+ * every TEXT in turn. SQLite's page cache so starts empty, as in a
+ * newly started browser, while the system's file cache stays warm. The
+ * filter is cleared, untimed, before each TEXT that does not start
+ * with '+'.
  *
  * Timings come from clock_gettime(CLOCK_MONOTONIC). The output is
  * Markdown: one table row per keystroke with the median and 95th

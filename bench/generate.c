@@ -22,11 +22,11 @@
  * names, some with diacritics, and Persian names in Persian script.
  *
  * About RATE (default 0.02) of the articles are near-duplicates of an
- * earlier article at most 20,000 places before them: the title in
- * another case, one author's given name dropped (reduced to an initial
- * in the listing format, whose bylines need one), a few words of the
- * abstract and sometimes of the title changed, the DOI kept or dropped.
- * Each source article has at most one copy.
+ * earlier article at most 20,000 places before them. A copy has its
+ * title in another case and one author's given name dropped (reduced to
+ * an initial in the listing format, whose bylines need one). A few words
+ * of the abstract, and sometimes one of the title, are changed, and the
+ * DOI is kept or dropped. Each source article has at most one copy.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -368,7 +368,7 @@ struct article {
 	long		 index;		/* from 1 */
 	int		 ntitle;
 	const char	*title[15];
-	int		 title_case;	/* 0 as drawn, 1 lower, 2 upper */
+	int		 title_case;	/* 0 capitalised, 1 lower, 2 upper */
 	int		 nauthors;
 	struct person	 authors[MAX_AUTHORS];
 	int		 year;
@@ -377,8 +377,8 @@ struct article {
 	long		 doi;		/* 0 for none */
 	int		 nwords;
 	const char	*words[MAX_WORDS];
-	/* Where a sentence ends (a full stop follows the word) or a comma
-	   follows the word. */
+	/* The punctuation after each word: MARK_NONE, MARK_COMMA, or
+	   MARK_STOP where a sentence ends. */
 	unsigned char	 mark[MAX_WORDS];
 };
 
@@ -507,8 +507,8 @@ put_number(const struct out *o, long n)
 		out_fail(o);
 }
 
-/* Writes an ASCII word in the case the article asks for; the first
-   word of a title, and every title word when drawn, is capitalised. */
+/* Writes an ASCII word in upper case for title_case 2, as drawn (lower
+   case) for 1, and for 0 with its first letter raised when capital. */
 static void
 put_cased(const struct out *o, const char *w, int title_case, bool capital)
 {
