@@ -135,3 +135,35 @@ build/dedupe-score: bench/dedupe-score.c $(LIBOBJ)
 		$(LDFLAGS)
 
 bench-dedupe: build/dedupe-score
+
+# Benchmarks: the generator of synthetic catalogues and the driver that
+# times filtering in process (see bench/run). BENCH_SIZES and BENCH_RUNS
+# shorten a run: make bench BENCH_SIZES="10000 100000" BENCH_RUNS=5
+BENCH_SIZES ?= 10000 100000 1000000
+BENCH_RUNS ?= 10
+export BENCH_SIZES BENCH_RUNS
+
+bench: build/bench/generate build/bench/filter build/bench/ptyrun \
+	build/bench/import-probe
+
+build/bench/generate: bench/generate.c build/config.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(OPT) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) -o $@ $< \
+		$(LDFLAGS)
+
+build/bench/ptyrun: bench/ptyrun.c build/config.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(OPT) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) -o $@ $< \
+		-lutil $(LDFLAGS)
+
+build/bench/filter: bench/filter.c $(LIBOBJ) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(DEP_LIBS) $(LDFLAGS)
+
+build/bench/import-probe: bench/import-probe.c $(LIBOBJ) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(DEP_LIBS) $(LDFLAGS)
