@@ -1,15 +1,20 @@
 /*
  * The catalogue: one SQLite file of articles with a full-text index.
  *
- * Tables: articles holds only what the list reads (id, number, title,
- * authors, year) so that scans and counts stay small; details holds the
- * abstract and every other field; people holds the authors in order;
- * search is a contentless FTS5 index over the folded title, authors and
- * abstract (text_fold), so the index and the query fold the same way.
+ * Tables:
+ * - articles contains only what the list reads (id, number, title,
+ *   authors, year), so that scans and counts stay small.
+ * - details contains the abstract and every other field.
+ * - people contains the authors in order.
+ * - search is a contentless FTS5 index over the folded title, authors and
+ *   abstract (text_fold), so the index and the query fold the same way.
+ * - terms lists the index's folded words of four bytes or more, for
+ *   expanding long prefixes (catalogue_terms).
+ * - meta contains the name, the article count and the generation.
  * The list order is the article id, which is the insertion order.
  *
- * A catalogue handle is used from one thread at a time; only
- * catalogue_interrupt() may be called from another.
+ * A catalogue handle is used from one thread at a time. A thread of its
+ * own (the browser's duplicate search) opens a handle of its own.
  */
 #ifndef FEHREST_CATALOGUE_H
 #define FEHREST_CATALOGUE_H

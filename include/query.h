@@ -38,7 +38,7 @@ struct query_term {
 struct query {
 	struct query_term	*terms;
 	size_t			 nterms;
-	/* FTS5 expression, or NULL when the input holds no words. */
+	/* FTS5 expression, or NULL when the input contains no words. */
 	char			*match;
 	/* Why part of the input was ignored, or NULL. */
 	char			*note;
@@ -58,7 +58,7 @@ typedef int (*query_terms_fn)(void *arg, const char *prefix, size_t max,
 /*
  * Rewrites q->match so that a prefix word of QUERY_EXPAND_MIN bytes or
  * more becomes an OR of the few indexed words it stands for (at most
- * QUERY_EXPAND_MAX). FTS5 answers a prefix longer than its prefix
+ * QUERY_EXPAND_MAX). FTS5 resolves a prefix longer than its prefix
  * indexes by merging the whole doclist of every matching word before the
  * first row, while an OR of words is merged lazily in rowid order and
  * stops at the LIMIT, so a page of "neural network" is fetched in about

@@ -416,7 +416,7 @@ load_batch(struct loader *l, struct record *v)
 }
 
 /*
- * Feeds every article to the finder a batch at a time, so memory holds
+ * Feeds every article to the finder a batch at a time, so memory keeps
  * one batch of records and the finder's compact keys, not the whole
  * catalogue. Stores the ids in finder order in *ids.
  */

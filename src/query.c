@@ -2,7 +2,7 @@
  * Search query parsing and highlighting: see query.h.
  *
  * Every token is passed to FTS5 inside double quotes, which is how FTS5
- * takes a string literally; a quote inside a token cannot occur because
+ * takes a string literally. A quote inside a token cannot occur, because
  * tokens come from text_words(), which keeps only letters, digits and
  * marks.
  */
@@ -37,7 +37,7 @@ field_from_prefix(const char *s, size_t len)
 
 /*
  * Adds a term made of the index tokens of text; returns false when the
- * text holds no word (only punctuation or symbols).
+ * text contains no word (only punctuation or symbols).
  */
 static bool
 add_term(struct query *q, const char *text, size_t len, enum query_field field,
@@ -176,7 +176,7 @@ query_parse(const char *input, struct query *q)
 			break;
 		if (q->nterms == QUERY_MAX_TERMS) {
 			/* More words only make FTS5 slower, never the result
-			 * clearer; the note tells the user. */
+			 * clearer, and the note shows the cut. */
 			free(q->note);
 			q->note = xasprintf("only the first %d words are "
 			    "searched", QUERY_MAX_TERMS);
