@@ -119,7 +119,7 @@ bench: all
 	sh bench/run $(BENCH_DIR)
 
 bench-dedupe: all
-	sh bench/dedupe $(DEDUPE_SETS)
+	BENCH_DIR=$(BENCH_DIR) sh bench/dedupe $(DEDUPE_SETS)
 
 screenshots: all
 	sh scripts/screenshots
