@@ -202,7 +202,7 @@ test_fold_idempotent(void **state)
 static void
 test_fold_fast_matches_slow(void **state)
 {
-	char		 alone[8], marked[8], name[32];
+	char		 alone[8], marked[16], name[32];
 	char		*fast, *slow;
 	uint32_t	 uc;
 
