@@ -156,7 +156,7 @@ match_count_and_rank(void **state)
 	assert_int_equal(rank, 9);
 	query_free(&q);
 
-	/* The index holds folded text: both spellings of café meet. */
+	/* The index contains folded text, so both spellings of café meet. */
 	query_parse("cafe\xcc\x81 NAIVE", &q);
 	assert_int_equal(catalogue_count(c, q.match, 0, &count, &error), 0);
 	assert_int_equal(count, 25);
