@@ -68,6 +68,16 @@ build/asan/%.o: src/%.c $(wildcard include/*.h) build/config.mk
 	@$(if $(Q),echo "  CC asan $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
 
+# The data directory is compiled into catalogue.o, so that an installed
+# fehrest finds its catalogue: a change of PREFIX or DATADIR rebuilds it.
+build/datadir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+build/obj/catalogue.o build/asan/catalogue.o: build/datadir
+
+.PHONY: FORCE
+FORCE:
+
 fehrest: $(OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(DEP_LIBS) $(LDFLAGS)
@@ -108,7 +118,7 @@ check: all build/fehrest-asan $(UNIT_BIN) $(ASAN_UNIT_BIN)
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 fehrest $(DESTDIR)$(BINDIR)/fehrest
-	install -m 644 doc/fehrest.1 $(DESTDIR)$(MANDIR)/man1/fehrest.1
+	install -m 644 docs/fehrest.1 $(DESTDIR)$(MANDIR)/man1/fehrest.1
 	install -m 444 $(CATALOGUE) $(DESTDIR)$(DATADIR)/neural-networks.db
 
 uninstall:
