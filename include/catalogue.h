@@ -157,6 +157,12 @@ int	 catalogue_set_hidden(struct catalogue *c, const long *ids, size_t n,
  */
 int	 catalogue_terms(struct catalogue *c, const char *prefix, size_t max,
 	    char ***terms, size_t *nterms, char **error);
+/*
+ * catalogue_terms() in the form query_expand() takes, with the catalogue
+ * as arg; an error only means that no expansion is made.
+ */
+int	 catalogue_list_terms(void *catalogue, const char *prefix, size_t max,
+	    char ***terms, size_t *nterms);
 
 /*
  * Sets a function SQLite calls every few thousand steps of a query;

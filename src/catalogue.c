@@ -1349,3 +1349,15 @@ catalogue_terms(struct catalogue *c, const char *prefix, size_t max,
 	*nterms = n;
 	return 0;
 }
+
+int
+catalogue_list_terms(void *catalogue, const char *prefix, size_t max,
+    char ***terms, size_t *nterms)
+{
+	char	*error = NULL;
+	int	 rc;
+
+	rc = catalogue_terms(catalogue, prefix, max, terms, nterms, &error);
+	free(error);
+	return rc;
+}

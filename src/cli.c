@@ -74,19 +74,6 @@ output_width(const struct cli_options *o)
 
 static void	print_sanitized(const char *, const char *);
 
-/* Lists indexed words for query_expand(); a failure only skips it. */
-static int
-list_terms(void *arg, const char *prefix, size_t max, char ***terms,
-    size_t *nterms)
-{
-	char	*error = NULL;
-	int	 rc;
-
-	rc = catalogue_terms(arg, prefix, max, terms, nterms, &error);
-	free(error);
-	return rc;
-}
-
 static struct catalogue *
 open_catalogue(const struct cli_options *o)
 {
@@ -449,7 +436,7 @@ cli_search(const struct cli_options *o, const char *input)
 		query_free(&q);
 		return 2;
 	}
-	query_expand(&q, list_terms, c);
+	query_expand(&q, catalogue_list_terms, c);
 	status = print_rows(o, c, q.match);
 	catalogue_close(c);
 	query_free(&q);
@@ -876,7 +863,7 @@ cli_export(const struct cli_options *o, const char *input)
 		query_free(&q);
 		return 2;
 	}
-	query_expand(&q, list_terms, c);
+	query_expand(&q, catalogue_list_terms, c);
 	w = export_new(format, stdout, "standard output", NULL);
 	status = export_rows(c, q.match, w);
 	export_free(w);

@@ -370,19 +370,6 @@ same_match(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Lists indexed words for query_expand(); a failure only skips it. */
-static int
-list_terms(void *arg, const char *prefix, size_t max, char ***terms,
-    size_t *nterms)
-{
-	char	*error = NULL;
-	int	 rc;
-
-	rc = catalogue_terms(arg, prefix, max, terms, nterms, &error);
-	free(error);
-	return rc;
-}
-
 int
 view_set_filter(struct view *v, const char *filter, char **error)
 {
@@ -390,7 +377,7 @@ view_set_filter(struct view *v, const char *filter, char **error)
 	struct window		 w;
 
 	query_parse(filter, &q);
-	query_expand(&q, list_terms, v->cat);
+	query_expand(&q, catalogue_list_terms, v->cat);
 	if (same_match(q.match, v->query.match)) {
 		/* Only the spelling changed: the rows stay the same. */
 		query_free(&v->query);
