@@ -91,52 +91,10 @@ found() {
 	    tr '\n' ' ' | sed 's/ $//'
 }
 
-# Fields that are not under test.
-TEASER='A teaser. More'
-NBSP=$(printf '\302\240')
-
-# entry N TITLE BYLINE ABSTRACT: appends one article to the listing.
-entry() {
-	printf '      \342\200\242 Open Access Article\n\n' >> "$listing"
-	printf '        %s - %s\n' "$1" "$2" >> "$listing"
-	printf '        %s\n' "$3" >> "$listing"
-	printf '        %s\n' "$TEASER" >> "$listing"
-	printf '        %s Manuscript profile\n' "$4" >> "$listing"
-}
-
+. tests/text-cases-listing
 listing=$tmp/text-cases.txt
 db=$tmp/text-cases.db
-printf '\342\200\242 Home\n  \342\200\242 List of Articles Text Cases\n\n' \
-    > "$listing"
-
-# Case 1: 🧪🔬 forty times.
-emoji=$(printf '\360\237\247\252\360\237\224\254%.0s' $(seq 40))
-entry 1 "$emoji" "Ann${NBSP}Smith" "Emoji title."
-# Cases 2 and 3: a carriage return and tabs inside titles.
-entry 2 "$(printf 'extend the LINEAR\r over both usages')" \
-    "Ann${NBSP}Smith" "Carriage return."
-entry 3 "$(printf 'Tab\tinside\ttitle')" "Ann${NBSP}Smith" "Tabs."
-# Case 4: colour, window title and clipboard (OSC 52) sequences.
-entry 4 "Escape sequences" "Ann${NBSP}Smith" \
-    "$(printf '\033[31mRED\033[0m \033]0;PWNED\007 \033]52;c;aGk=\007')"
-# Case 5: بِسْمِ with harakat, می‌خواهم with ZWNJ, کـــتاب with tatweel,
-# علي with Arabic yeh.
-entry 5 "Persian folding" "Ann${NBSP}Smith" \
-    "$(printf '\330\250\331\220\330\263\331\222\331\205\331\220 \331\205\333\214\342\200\214\330\256\331\210\330\247\331\207\331\205 \332\251\331\200\331\200\331\200\330\252\330\247\330\250 \330\271\331\204\331\212')"
-# Case 6: one word of 300 letters.
-word=$(printf 'abcdefghijklmnopqrstuvwxyzABCD%.0s' $(seq 10))
-entry 6 "Long word" "Ann${NBSP}Smith" "$word"
-# Case 7: e and a with a combining grave accent, 50 times each.
-decomposed=$(printf 'e\314\200a\314\200%.0s' $(seq 50))
-entry 7 "$decomposed" "Ann${NBSP}Smith" "Decomposed accents."
-# Case 8 needs no data of its own: a search that matches nothing.
-entry 8 "Nothing special" "Ann${NBSP}Smith" "Plain."
-# Case 9: an ideographic space in an author's name.
-entry 9 "Wide space in author" "$(printf 'Stefan\343\200\200M\303\274ller')" \
-    "Ideographic space."
-# Case 10: a Persian title with Latin words, digits and brackets.
-entry 10 "$(printf '\331\205\330\257\331\204 LSTM \330\250\330\261\330\247\333\214 2024 \330\257\330\247\330\257\331\207\342\200\214\331\207\330\247 (v2)')" \
-    "Ann${NBSP}Smith" "Mixed directions."
+write_text_cases "$listing"
 
 check "import the text cases" \
     "$BIN" import "$listing" --into "$db" --quiet
