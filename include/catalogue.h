@@ -28,8 +28,8 @@
 
 /*
  * The schema version stored in PRAGMA user_version. Version 2 added the
- * terms table; a version 1 file is still read (searches skip the prefix
- * expansion) and is upgraded when it is opened for writing.
+ * terms table. A version 1 file is still read, without the prefix
+ * expansion, and is upgraded when it is opened for writing.
  */
 #define CATALOGUE_VERSION	2
 

@@ -1,6 +1,6 @@
 /*
  * Duplicate clusters for the browser: found in a background thread so
- * that the first screen and typing never wait for them, and compared
+ * that the first screen and typing do not wait for them, and compared
  * field by field for the duplicates view.
  *
  * clusters_start() opens a second handle on the catalogue's file in a

@@ -60,10 +60,10 @@ typedef int (*query_terms_fn)(void *arg, const char *prefix, size_t max,
  * more becomes an OR of the few indexed words it stands for (at most
  * QUERY_EXPAND_MAX). FTS5 resolves a prefix longer than its prefix
  * indexes by merging the whole doclist of every matching word before the
- * first row, while an OR of words is merged lazily in rowid order and
- * stops at the LIMIT, so a page of "neural network" is fetched in about
- * the time of one word. A prefix with more words than that is left as it
- * is. The matches do not change.
+ * first row. An OR of words is merged lazily in rowid order and stops at
+ * the LIMIT, so a page of "neural network" takes about the time of one
+ * word. A prefix with more words than that is left as it is. The matches
+ * do not change.
  */
 #define QUERY_EXPAND_MIN	4
 #define QUERY_EXPAND_MAX	48

@@ -5,8 +5,8 @@
  *
  * The view never loads the whole catalogue. It keeps a window of rows,
  * a contiguous run of the (filtered) list in list order, fetched with
- * keyset queries around the selection, and extends or trims it as the
- * selection moves; at_start and at_end record whether the window
+ * keyset queries around the selection. The window grows or is trimmed
+ * as the selection moves, and at_start and at_end record whether it
  * touches either end of the list. The selection is an article id, so a
  * new filter keeps the same article selected when it still matches and
  * otherwise selects the first match. The match count and

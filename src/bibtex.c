@@ -61,13 +61,14 @@ struct bib {
 };
 
 /*
- * The most bytes @string macros may add to a file's values, beyond the
- * file's own size. Each macro can use another twice (@string{b = a # a}),
- * so a few lines could otherwise expand to gigabytes.
+ * The maximum number of bytes that @string macros may add to a file's
+ * values, beyond the file's own size. Each macro can use another twice
+ * (@string{b = a # a}), so a few lines could otherwise expand to
+ * gigabytes.
  */
 #define MACRO_BUDGET	((size_t)64 << 20)
 
-/* The most entries left open to the end of the file that are skipped. */
+/* The maximum number of entries left open to the end of file to skip. */
 #define MAX_OPEN_TO_END	100
 
 /* The month macros BibTeX predefines. */
@@ -176,8 +177,8 @@ set_message(struct bib *b, char **error, long line, const char *what)
 /*
  * Reports an entry that is not closed. An entry that ran to the end of
  * the file is counted, because skipping it resumes at the next entry,
- * which may run to the end again: the work grows with the square of the
- * file, so past MAX_OPEN_TO_END such entries the reader stops.
+ * which may run to the end again. The work then grows with the square of
+ * the file, so the reader stops after MAX_OPEN_TO_END such entries.
  */
 static enum step
 not_closed(struct bib *b, char **error)

@@ -78,7 +78,7 @@ static const char *stmt_sql[ST_COUNT] = {
 	/*
 	 * Text compares above every integer in SQLite, so the bound keeps
 	 * out numbers stored as text and the largest integer, which has no
-	 * successor; the index on number answers it without a scan.
+	 * successor. The index on number finds the maximum without a scan.
 	 */
 	[ST_NEXT_NUMBER] = "SELECT coalesce(max(number), 0) + 1 FROM articles"
 	    " WHERE number < 9223372036854775807",
@@ -176,16 +176,16 @@ static const char schema_sql[] =
 	/*
 	 * FTS5 writes its pending terms out as a segment whenever they pass
 	 * 'hashsize' bytes (1 MiB by default) and merges the segments again
-	 * later; with four index entries per token a bulk import rewrote
+	 * later. With four index entries per token, a bulk import rewrote
 	 * many small segments. 64 MiB took about a third off the CPU time of
 	 * importing 100,000 articles (bench/analysis.md), for up to 64 MiB
 	 * more memory while importing. The setting is kept in the file.
 	 */
 	"INSERT INTO search(search, rank) VALUES('hashsize', 67108864);"
 	/*
-	 * Every folded word of the index, so that a prefix longer than the
-	 * prefix indexes can be expanded into the few words it stands for
-	 * (catalogue_terms); see query_expand().
+	 * Every folded word of the index. A prefix longer than the prefix
+	 * indexes is expanded into the few words it stands for, which
+	 * catalogue_terms() lists for query_expand().
 	 */
 	"CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;";
 
@@ -843,9 +843,9 @@ add_people(struct catalogue *c, const struct record *r, char **error)
 
 /*
  * Records the words of folded text in the terms table. Only words of
- * four or more bytes are kept, since shorter prefixes are answered by
- * the FTS5 prefix indexes; the in-memory set writes each word once per
- * handle rather than once per occurrence.
+ * four or more bytes are kept, since the FTS5 prefix indexes serve
+ * shorter prefixes. The in-memory set writes each word once per handle
+ * rather than once per occurrence.
  */
 static int
 add_terms(struct catalogue *c, const char *folded, char **error)
@@ -918,7 +918,7 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 	/*
 	 * Numbers are unique within a catalogue so that "show N" names one
 	 * article. A number already taken, as when a second listing is
-	 * imported into the same file, is replaced by the next free one; the
+	 * imported into the same file, is replaced by the next free one. The
 	 * source's own number stays in source_id.
 	 */
 	if (r->number != 0) {

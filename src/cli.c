@@ -103,10 +103,10 @@ display_cell(const struct cli_options *o, const char *field, int width)
 	if (field == NULL)
 		field = "";
 	/*
-	 * Sanitising a megabyte title to show 40 columns of it is waste:
-	 * sanitise only a prefix that is surely wider than the cell (every
-	 * character takes at most 4 bytes and, if it shows, at least 1
-	 * column; the rest may be zero-width, hence the generous margin).
+	 * Sanitising a megabyte title to show 40 columns of it is waste, so
+	 * only a prefix surely wider than the cell is sanitised. A character
+	 * takes at most 4 bytes and, if it shows, at least 1 column. The
+	 * margin is generous because some characters take no column.
 	 */
 	len = strlen(field);
 	if (width > 0 && len > (size_t)width * 64 + 256) {

@@ -14,8 +14,8 @@
  * name and plain spaces separate everything else, so there is exactly
  * one no-break space per person. The words between two no-break spaces
  * are one person's family name followed by the next person's given
- * names; where there are more than two, the boundary is judged by
- * split_between() and reported.
+ * names. Where there are more than two, split_between() judges the
+ * boundary and the reader reports its choice.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -399,7 +399,8 @@ find_subject(const struct lines *ls, size_t upto, size_t *len)
 	return NULL;
 }
 
-/* Returns the access line's text ("Open Access") without bullet and "Article". */
+/* Returns the access line's text ("Open Access"), without the bullet and
+ * the word "Article". */
 static char *
 access_text(const struct line *l)
 {
@@ -515,7 +516,7 @@ import_read_listing(struct import_context *ctx, const char *data, size_t len,
 	if (subject != NULL)
 		subject_text = clean(subject, slen);
 
-	/* The access line of the first entry stands among the header lines. */
+	/* The access line of the first entry is among the header lines. */
 	for (i = 0; i < first; i++) {
 		if (is_bullet(&ls.v[i]) && ends_with(&ls.v[i], " Article")) {
 			free(access);

@@ -62,7 +62,7 @@ position_text(struct pane_context *ctx)
 	return buf_take(&b);
 }
 
-/* The hint for a key: Enter says "less" while the abstract is open. */
+/* The hint for a key: Enter reads "less" while the abstract is open. */
 static const char *
 hint_word(const struct pane_context *ctx, const struct keys_binding *b)
 {

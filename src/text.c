@@ -481,7 +481,7 @@ cluster_end(const uint8_t *p, const uint8_t *end)
  * Returns the length of the cluster at s[0..len), stopping at a NUL.
  * Only the bytes up to the cluster's end and the code point after it
  * decide where it ends, so the NUL is looked for in a window that
- * doubles until it holds both. Searching all of len on every call made
+ * doubles until it contains both. Searching all of len on every call made
  * walking a long string quadratic.
  */
 static size_t

@@ -200,7 +200,7 @@ ok "10,000 columns kept" [ "$(sqlite3 "$TEST_TMP/wide.db" \
     "SELECT json_extract(extra, '\$.c9999') FROM details LIMIT 1")" = v ]
 rm -f "$TEST_TMP"/wide.*
 
-# A file that yields no records says so.
+# A file that yields no records gets a message.
 printf 'no records here\n' > "$TEST_TMP/nothing.txt"
 run_limited import "$TEST_TMP/nothing.txt" --format ris --into "$TEST_TMP/nothing.db"
 ok "no records: warns" err_has 'nothing.txt: no records found as ris'

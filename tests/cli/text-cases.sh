@@ -198,7 +198,7 @@ check "case 9: author column aligned" equals "$(wc -l < "$tmp/starts")" 1
 #   مدل as lam isolated, dal final, meem initial.
 vis=$(printf '(v2) \357\272\216\357\273\253\357\273\251\342\200\214\357\272\251\357\272\215\357\272\251 2024 \357\257\274\357\272\215\357\272\256\357\272\221 LSTM \357\273\235\357\272\252\357\273\243')
 logical=$(printf '\331\205\330\257\331\204 LSTM \330\250\330\261\330\247\333\214 2024 \330\257\330\247\330\257\331\207\342\200\214\331\207\330\247 (v2)')
-# Runs of spaces are squeezed, so that the check holds whether the line
+# Runs of spaces are squeezed, so that the check passes whether the line
 # is aligned left or right.
 check "case 10: show --bidi=app in visual order" contains_line \
     "$("$BIN" show 10 --catalogue "$db" --bidi=app --width 100 | tr -s ' ')" \

@@ -12,27 +12,7 @@
 #include "query.h"
 #include "record.h"
 
-static char	 dir_template[] = "/tmp/fehrest-test-XXXXXX";
-static char	*dir;
 static char	 path[512];
-
-static int
-make_dir(void **state)
-{
-	(void)state;
-	dir = mkdtemp(dir_template);
-	return dir == NULL ? -1 : 0;
-}
-
-static int
-remove_dir(void **state)
-{
-	char	cmd[600];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Creates a catalogue of n articles titled "Article N" at a new path. */
 static struct catalogue *
@@ -43,7 +23,7 @@ make_catalogue(const char *name, int n)
 	char			*error = NULL, title[64];
 	int			 i;
 
-	snprintf(path, sizeof path, "%s/%s.db", dir, name);
+	snprintf(path, sizeof path, "%s/%s.db", unit_dir(), name);
 	unlink(path);
 	assert_int_equal(catalogue_open(path, CATALOGUE_WRITE, &c, &error), 0);
 	assert_int_equal(catalogue_begin(c, &error), 0);
@@ -203,7 +183,7 @@ wrong_files_rejected(void **state)
 	assert_non_null(strstr(error, "no such catalogue file"));
 	free(error);
 
-	snprintf(path, sizeof path, "%s/text.db", dir);
+	snprintf(path, sizeof path, "%s/text.db", unit_dir());
 	fp = fopen(path, "w");
 	fputs("this is not a database, just text long enough to look like "
 	    "a file header of some kind..................................\n",
@@ -213,7 +193,7 @@ wrong_files_rejected(void **state)
 	assert_non_null(strstr(error, path));
 	free(error);
 
-	snprintf(path, sizeof path, "%s/other.db", dir);
+	snprintf(path, sizeof path, "%s/other.db", unit_dir());
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version = 7", NULL,
 	    NULL, NULL);
@@ -222,7 +202,7 @@ wrong_files_rejected(void **state)
 	assert_non_null(strstr(error, "version 7"));
 	free(error);
 
-	snprintf(path, sizeof path, "%s/plain.db", dir);
+	snprintf(path, sizeof path, "%s/plain.db", unit_dir());
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
 	sqlite3_close(db);
@@ -320,5 +300,5 @@ main(void)
 		cmocka_unit_test(terms_listed_by_prefix),
 	};
 
-	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+	return cmocka_run_group_tests(tests, unit_make_dir, unit_remove_dir);
 }

@@ -13,27 +13,7 @@
 #include "query.h"
 #include "record.h"
 
-static char	 dir_template[] = "/tmp/fehrest-test-XXXXXX";
-static char	*dir;
 static char	 path[512];
-
-static int
-make_dir(void **state)
-{
-	(void)state;
-	dir = mkdtemp(dir_template);
-	return dir == NULL ? -1 : 0;
-}
-
-static int
-remove_dir(void **state)
-{
-	char	cmd[600];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 /*
  * Creates a read-only catalogue of 10 articles, "Article N even" or
@@ -47,7 +27,7 @@ open_catalogue(const char *name)
 	char			*error = NULL, title[64];
 	int			 i;
 
-	snprintf(path, sizeof path, "%s/%s.db", dir, name);
+	snprintf(path, sizeof path, "%s/%s.db", unit_dir(), name);
 	assert_int_equal(catalogue_open(path, CATALOGUE_WRITE, &c, &error), 0);
 	assert_int_equal(catalogue_begin(c, &error), 0);
 	for (i = 1; i <= 10; i++) {
@@ -196,5 +176,5 @@ main(void)
 		cmocka_unit_test(hidden_set_replaced),
 	};
 
-	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+	return cmocka_run_group_tests(tests, unit_make_dir, unit_remove_dir);
 }

@@ -18,27 +18,6 @@
 #define ARTICLES	200
 #define HEIGHT		5
 
-static char	 dir_template[] = "/tmp/fehrest-view-XXXXXX";
-static char	*dir;
-
-static int
-make_dir(void **state)
-{
-	(void)state;
-	dir = mkdtemp(dir_template);
-	return dir == NULL ? -1 : 0;
-}
-
-static int
-remove_dir(void **state)
-{
-	char	cmd[600];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
 static struct catalogue *
 make_catalogue(const char *name, int n)
 {
@@ -47,7 +26,7 @@ make_catalogue(const char *name, int n)
 	char			*error = NULL, title[96], path[512];
 	int			 i;
 
-	snprintf(path, sizeof path, "%s/%s.db", dir, name);
+	snprintf(path, sizeof path, "%s/%s.db", unit_dir(), name);
 	unlink(path);
 	assert_int_equal(catalogue_open(path, CATALOGUE_WRITE, &c, &error), 0);
 	assert_int_equal(catalogue_begin(c, &error), 0);
@@ -614,5 +593,5 @@ main(void)
 		cmocka_unit_test(article_loads_selection),
 	};
 
-	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+	return cmocka_run_group_tests(tests, unit_make_dir, unit_remove_dir);
 }
