@@ -3,7 +3,10 @@
  * out where an import spends it.
  *
  *   import-probe -m parse FILE         read the file, discard the records
- *   import-probe -m fold FILE          read, and fold the indexed text
+ *   import-probe -m fold FILE          read, and prepare the records as
+ *                                      the import's worker thread does
+ *                                      (fold the indexed text, list the
+ *                                      words)
  *   import-probe [OPTIONS] FILE DB     the whole import into a new DB
  *
  * The whole import runs import_files() as 'fehrest import' does. The
@@ -33,12 +36,14 @@
 #include "catalogue.h"
 #include "import.h"
 #include "record.h"
+#include "strset.h"
 #include "text.h"
 #include "xmalloc.h"
 
 struct counter {
-	size_t	records;
-	size_t	bytes;		/* folded bytes, so the work is not dropped */
+	size_t		records;
+	size_t		bytes;		/* folded bytes, so the work is not dropped */
+	struct strset	seen;
 };
 
 static double
@@ -60,24 +65,17 @@ count_record(struct record *r, void *arg)
 	return 0;
 }
 
-/* Folds what catalogue_add() folds for the index. */
+/* Does what an import's worker thread does to each record. */
 static int
-fold_record(struct record *r, void *arg)
+prepare_record(struct record *r, void *arg)
 {
-	struct counter	*c = arg;
-	char		*authors, *s;
+	struct counter		*c = arg;
+	struct catalogue_entry	 e;
 
-	authors = record_author_list(r);
-	s = text_fold(r->title != NULL ? r->title : "");
-	c->bytes += strlen(s);
-	free(s);
-	s = text_fold(authors);
-	c->bytes += strlen(s);
-	free(s);
-	s = text_fold(r->abstract != NULL ? r->abstract : "");
-	c->bytes += strlen(s);
-	free(s);
-	free(authors);
+	catalogue_prepare(r, &c->seen, &e);
+	c->bytes += strlen(e.title) + strlen(e.people) + strlen(e.abstract) +
+	    e.words.len;
+	catalogue_entry_free(&e);
 	c->records++;
 	return 0;
 }
@@ -105,7 +103,7 @@ static void
 read_only(const char *path, bool fold)
 {
 	struct import_context	 ctx;
-	struct counter		 counter = { 0, 0 };
+	struct counter		 counter;
 	const char		*data;
 	char			*error = NULL;
 	double			 start;
@@ -113,10 +111,12 @@ read_only(const char *path, bool fold)
 	int			 rc;
 
 	data = map_file(path, &len);
+	memset(&counter, 0, sizeof counter);
+	strset_init(&counter.seen);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.path = path;
 	ctx.quiet = true;
-	ctx.sink = fold ? fold_record : count_record;
+	ctx.sink = fold ? prepare_record : count_record;
 	ctx.arg = &counter;
 	start = now();
 	if (strlen(path) > 4 && strcmp(path + strlen(path) - 4, ".csv") == 0)
@@ -127,6 +127,7 @@ read_only(const char *path, bool fold)
 		fatal("%s", error);
 	printf("%s\t%zu records\t%.2f s\n", fold ? "parse+fold" : "parse",
 	    counter.records, now() - start);
+	strset_free(&counter.seen);
 }
 
 static void

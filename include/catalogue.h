@@ -24,7 +24,9 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "record.h"
+#include "strset.h"
 
 /*
  * The schema version stored in PRAGMA user_version. Version 2 added the
@@ -91,6 +93,34 @@ void	 catalogue_rollback(struct catalogue *c);
  * An r->number of 0 is replaced by the next free number.
  */
 int	 catalogue_add(struct catalogue *c, struct record *r, char **error);
+
+/*
+ * The part of adding a record that needs no database: the author list,
+ * the folded text for the search index and the words for the terms table.
+ * catalogue_add() is catalogue_prepare() followed by catalogue_add_entry().
+ * Split in two, they let an import prepare records on one thread while
+ * another adds them.
+ */
+struct catalogue_entry {
+	char		*authors;	/* record_author_list() */
+	char		*title;		/* folded */
+	char		*people;	/* folded */
+	char		*abstract;	/* folded abstract, or teaser */
+	struct buf	 words;		/* new words, each NUL-terminated */
+	size_t		 nwords;
+};
+
+/*
+ * Fills e for r. Words already in seen are left out of e->words and new
+ * ones are added to seen, so that each is written once per transaction;
+ * seen may be NULL. Needs no catalogue handle.
+ */
+void	 catalogue_prepare(const struct record *r, struct strset *seen,
+	    struct catalogue_entry *e);
+/* Adds r with its prepared e, as catalogue_add() does. */
+int	 catalogue_add_entry(struct catalogue *c, struct record *r,
+	    const struct catalogue_entry *e, char **error);
+void	 catalogue_entry_free(struct catalogue_entry *e);
 /* Sets the catalogue's display name (stored in the file). */
 int	 catalogue_set_name(struct catalogue *c, const char *name,
 	    char **error);

@@ -26,8 +26,9 @@ enum import_format {
 
 /*
  * Called once per parsed record. The record belongs to the reader and
- * is cleared after the call; the sink copies what it keeps. Returns 0 to
- * go on, -1 to stop the reader (the sink has set its own error).
+ * is cleared after the call; the sink copies what it keeps, or takes the
+ * fields and leaves r as record_init() does. Returns 0 to go on, -1 to
+ * stop the reader (the sink has set its own error).
  */
 typedef int (*import_sink)(struct record *r, void *arg);
 

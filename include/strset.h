@@ -7,11 +7,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+struct strset_slot {
+	char		*s;		/* NULL for an empty slot */
+	uint64_t	 hash;
+	size_t		 len;
+};
 
 struct strset {
-	char	**slots;
-	size_t	  size;		/* a power of two, or 0 before the first add */
-	size_t	  count;
+	struct strset_slot *slots;
+	size_t		 size;	/* a power of two, or 0 before the first add */
+	size_t		 count;
 };
 
 void	 strset_init(struct strset *set);

@@ -4,6 +4,9 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,37 +16,148 @@
 
 #include "catalogue.h"
 #include "import.h"
+#include "strset.h"
 #include "text.h"
 #include "xmalloc.h"
 
+/*
+ * An import runs on two threads. A worker thread parses the file and
+ * prepares each record (folding its text, listing its words), and the
+ * calling thread adds the prepared records to the catalogue, which is
+ * where most of the time goes: SQLite and its full-text index. They meet
+ * at a bounded queue of batches, so that few records are in flight
+ * however large the file, and only the calling thread uses the catalogue
+ * handle.
+ */
+#define BATCH_RECORDS	64
+#define QUEUE_BATCHES	8
+
+struct item {
+	struct record		record;
+	struct catalogue_entry	entry;
+};
+
+struct batch {
+	struct item	items[BATCH_RECORDS];
+	size_t		n;
+};
+
+struct queue {
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 changed;	/* a batch came or went, or a side stopped */
+	struct batch	*batches[QUEUE_BATCHES];
+	size_t		 head;
+	size_t		 count;
+	bool		 finished;	/* the worker has pushed its last batch */
+	bool		 failed;	/* the worker stopped on an error */
+	bool		 cancelled;	/* the adding side stopped: an error
+					   or an interrupt */
+};
+
+/* The parsing side of one file. */
+struct worker {
+	struct queue		*queue;
+	struct import_context	*ctx;
+	enum import_format	 format;
+	const char		*data;
+	size_t			 len;
+	struct strset		*seen;		/* words already prepared */
+	struct batch		*batch;		/* being filled */
+	char			*error;
+};
+
+/* The adding side, across all files. */
 struct run {
 	struct catalogue	*catalogue;
 	const struct import_options *options;
-	struct import_context	*ctx;
+	const char		*path;		/* the file being imported */
+	struct strset		 seen;
 	char			*error;
 	size_t			 done;		/* records across all files */
 };
 
-static int
-add_record(struct record *r, void *arg)
+static void
+batch_free(struct batch *b)
 {
-	struct run	*run = arg;
-	char		*name;
+	size_t	i;
 
-	if (run->options->stop != NULL && *run->options->stop) {
-		run->error = xstrdup("the import was interrupted");
-		return -1;
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++) {
+		record_clear(&b->items[i].record);
+		catalogue_entry_free(&b->items[i].entry);
 	}
-	if (run->options->format != IMPORT_LISTING && r->source_file == NULL)
-		record_set(&r->source_file, run->ctx->path);
-	if (catalogue_add(run->catalogue, r, &run->error) != 0)
-		return -1;
-	run->done++;
-	if (run->options->progress && run->done % 5000 == 0) {
-		name = text_sanitize(run->ctx->path);
-		fprintf(stderr, "\rimporting %s: %zu records", name, run->done);
-		free(name);
+	free(b);
+}
+
+/*
+ * Hands the worker's batch to the queue. Returns -1 when the adding side
+ * has cancelled the import.
+ */
+static int
+push_batch(struct worker *w)
+{
+	struct queue	*q = w->queue;
+	bool		 cancelled;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->count == QUEUE_BATCHES && !q->cancelled)
+		pthread_cond_wait(&q->changed, &q->lock);
+	cancelled = q->cancelled;
+	if (!cancelled) {
+		q->batches[(q->head + q->count) % QUEUE_BATCHES] = w->batch;
+		q->count++;
+		w->batch = NULL;
+		pthread_cond_signal(&q->changed);
 	}
+	pthread_mutex_unlock(&q->lock);
+	return cancelled ? -1 : 0;
+}
+
+/*
+ * Returns the next batch, or NULL when the worker has finished and the
+ * queue is empty, or has failed (its batches are then of no use).
+ */
+static struct batch *
+pop_batch(struct queue *q)
+{
+	struct batch	*b = NULL;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->count == 0 && !q->finished)
+		pthread_cond_wait(&q->changed, &q->lock);
+	if (q->count > 0 && !q->failed) {
+		b = q->batches[q->head];
+		q->head = (q->head + 1) % QUEUE_BATCHES;
+		q->count--;
+		pthread_cond_signal(&q->changed);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return b;
+}
+
+/*
+ * The worker's sink: takes the record's fields, which leaves the reader
+ * an empty record to clear, and prepares it. The worker does not watch
+ * for an interrupt: the adding side, whose thread runs the signal
+ * handler, cancels the queue, and that stops the worker at its next batch.
+ */
+static int
+prepare_record(struct record *r, void *arg)
+{
+	struct worker	*w = arg;
+	struct item	*item;
+
+	if (w->batch == NULL)
+		w->batch = xcalloc(1, sizeof *w->batch);
+	item = &w->batch->items[w->batch->n++];
+	item->record = *r;
+	record_init(r);
+	if (w->format != IMPORT_LISTING && item->record.source_file == NULL)
+		record_set(&item->record.source_file, w->ctx->path);
+	catalogue_prepare(&item->record, w->seen, &item->entry);
+	if (w->batch->n == BATCH_RECORDS && push_batch(w) != 0)
+		return -1;
 	return 0;
 }
 
@@ -69,6 +183,121 @@ read_with(enum import_format format, struct import_context *ctx,
 	*error = xasprintf("%s:1: the format could not be recognised; give "
 	    "--format csv, tsv, bibtex, ris or listing", ctx->path);
 	return -1;
+}
+
+static void *
+work(void *arg)
+{
+	struct worker	*w = arg;
+	struct queue	*q = w->queue;
+	int		 rc;
+
+	/* The reader's message, if any; a cancelled run has the adder's. */
+	rc = read_with(w->format, w->ctx, w->data, w->len, &w->error);
+	if (rc == 0 && w->batch != NULL && push_batch(w) != 0)
+		rc = -1;
+	batch_free(w->batch);
+	w->batch = NULL;
+	pthread_mutex_lock(&q->lock);
+	q->finished = true;
+	q->failed = rc != 0;
+	pthread_cond_signal(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+/* Adds one prepared record on the calling thread. */
+static int
+add_item(struct run *run, struct item *item)
+{
+	char	*name;
+
+	if (run->options->stop != NULL && *run->options->stop) {
+		run->error = xstrdup("the import was interrupted");
+		return -1;
+	}
+	if (catalogue_add_entry(run->catalogue, &item->record, &item->entry,
+	    &run->error) != 0)
+		return -1;
+	run->done++;
+	if (run->options->progress && run->done % 5000 == 0) {
+		name = text_sanitize(run->path);
+		fprintf(stderr, "\rimporting %s: %zu records", name, run->done);
+		free(name);
+	}
+	return 0;
+}
+
+/*
+ * Parses data on a worker thread and adds its records here. Returns 0, or
+ * -1 with *error set.
+ */
+static int
+import_data(struct run *run, struct import_context *ctx,
+    enum import_format format, const char *data, size_t len, char **error)
+{
+	struct queue	 q;
+	struct worker	 w;
+	struct batch	*b;
+	pthread_t	 thread;
+	sigset_t	 all, old;
+	size_t		 i;
+	int		 rc = 0, err;
+
+	memset(&q, 0, sizeof q);
+	pthread_mutex_init(&q.lock, NULL);
+	pthread_cond_init(&q.changed, NULL);
+	memset(&w, 0, sizeof w);
+	w.queue = &q;
+	w.ctx = ctx;
+	w.format = format;
+	w.data = data;
+	w.len = len;
+	w.seen = &run->seen;
+	ctx->sink = prepare_record;
+	ctx->arg = &w;
+
+	/* Signals stay with this thread, whose handlers the caller set. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_create(&thread, NULL, work, &w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err != 0) {
+		*error = xasprintf("cannot start a thread for the import: %s; "
+		    "try again when fewer programs are running",
+		    strerror(err));
+		rc = -1;
+		goto out;
+	}
+
+	while (rc == 0 && (b = pop_batch(&q)) != NULL) {
+		for (i = 0; i < b->n && rc == 0; i++)
+			rc = add_item(run, &b->items[i]);
+		batch_free(b);
+	}
+	if (rc != 0) {
+		pthread_mutex_lock(&q.lock);
+		q.cancelled = true;
+		pthread_cond_signal(&q.changed);
+		pthread_mutex_unlock(&q.lock);
+	}
+	pthread_join(thread, NULL);
+	for (i = 0; i < q.count; i++)
+		batch_free(q.batches[(q.head + i) % QUEUE_BATCHES]);
+
+	if (rc != 0) {
+		*error = run->error;
+		run->error = NULL;
+	} else if (q.failed) {
+		*error = w.error;
+		w.error = NULL;
+		rc = -1;
+	}
+out:
+	free(w.error);
+	pthread_cond_destroy(&q.changed);
+	pthread_mutex_destroy(&q.lock);
+	return rc;
 }
 
 /* How much of a file is read before its format is detected. */
@@ -212,15 +441,9 @@ import_one(struct run *run, const char *path, struct import_stats *stats,
 	ctx.path = path;
 	ctx.skip_invalid = run->options->skip_invalid;
 	ctx.quiet = run->options->quiet;
-	ctx.sink = add_record;
-	ctx.arg = run;
-	run->ctx = &ctx;
+	run->path = path;
 
-	rc = read_with(format, &ctx, in.data, in.len, error);
-	if (rc != 0 && *error == NULL) {
-		*error = run->error;
-		run->error = NULL;
-	}
+	rc = import_data(run, &ctx, format, in.data, in.len, error);
 	free(in.data);
 	if (rc != 0)
 		return -1;
@@ -247,6 +470,7 @@ import_files(struct catalogue *c, char *const *paths, size_t npaths,
 	memset(&run, 0, sizeof run);
 	run.catalogue = c;
 	run.options = options;
+	strset_init(&run.seen);
 	*error = NULL;
 
 	if (catalogue_begin(c, error) != 0)
@@ -266,12 +490,14 @@ import_files(struct catalogue *c, char *const *paths, size_t npaths,
 	}
 	if (catalogue_commit(c, error) != 0)
 		goto fail;
+	strset_free(&run.seen);
 	return 0;
 
 fail:
 	if (options->progress && run.done >= 5000)
 		fputc('\n', stderr);
 	free(run.error);
+	strset_free(&run.seen);
 	catalogue_rollback(c);
 	if (*error == NULL)
 		*error = xstrdup("the import failed for an unknown reason");

@@ -34,7 +34,7 @@ strset_free(struct strset *set)
 	size_t	i;
 
 	for (i = 0; i < set->size; i++)
-		free(set->slots[i]);
+		free(set->slots[i].s);
 	free(set->slots);
 	strset_init(set);
 }
@@ -42,16 +42,16 @@ strset_free(struct strset *set)
 static void
 grow(struct strset *set)
 {
-	char	**old = set->slots;
-	size_t	  oldsize = set->size, i, j;
+	struct strset_slot	*old = set->slots;
+	size_t			 oldsize = set->size, i, j;
 
 	set->size = oldsize == 0 ? 1024 : oldsize * 2;
 	set->slots = xcalloc(set->size, sizeof *set->slots);
 	for (i = 0; i < oldsize; i++) {
-		if (old[i] == NULL)
+		if (old[i].s == NULL)
 			continue;
-		j = hash_bytes(old[i], strlen(old[i])) & (set->size - 1);
-		while (set->slots[j] != NULL)
+		j = old[i].hash & (set->size - 1);
+		while (set->slots[j].s != NULL)
 			j = (j + 1) & (set->size - 1);
 		set->slots[j] = old[i];
 	}
@@ -61,18 +61,27 @@ grow(struct strset *set)
 bool
 strset_add(struct strset *set, const char *s, size_t len)
 {
-	size_t	j;
+	struct strset_slot	*slot;
+	uint64_t		 h;
+	size_t			 j;
 
 	if ((set->count + 1) * 2 > set->size)
 		grow(set);
-	j = hash_bytes(s, len) & (set->size - 1);
-	while (set->slots[j] != NULL) {
-		if (strncmp(set->slots[j], s, len) == 0 &&
-		    set->slots[j][len] == '\0')
+	h = hash_bytes(s, len);
+	j = h & (set->size - 1);
+	/*
+	 * The stored hash and length settle almost every probe without
+	 * reading the string, which sits elsewhere in memory.
+	 */
+	while ((slot = &set->slots[j])->s != NULL) {
+		if (slot->hash == h && slot->len == len &&
+		    memcmp(slot->s, s, len) == 0)
 			return false;
 		j = (j + 1) & (set->size - 1);
 	}
-	set->slots[j] = xstrndup(s, len);
+	slot->s = xstrndup(s, len);
+	slot->hash = h;
+	slot->len = len;
 	set->count++;
 	return true;
 }

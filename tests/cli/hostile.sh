@@ -423,8 +423,9 @@ ok "locked catalogue: exits 2" status_is 2
 ok "locked catalogue: not called 'not an SQLite database'" \
     sh -c '! printf "%s\n" "$1" | grep -q "not an SQLite database"' -- "$ERR"
 
-# An import stopped by Ctrl-C must leave the catalogue readable.
-awk 'BEGIN { for (i = 0; i < 100000; i++) printf "TY  - JOUR\nTI  - Title %d about words\nAB  - lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor\nER  - \n", i }' \
+# An import stopped by Ctrl-C must leave the catalogue readable and as
+# it was. The file is large enough to take a few seconds to import.
+awk 'BEGIN { for (i = 0; i < 400000; i++) printf "TY  - JOUR\nTI  - Title %d about words\nAB  - lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor\nER  - \n", i }' \
     > "$TEST_TMP/big.ris"
 cp "$db" "$TEST_TMP/interrupted.db"
 timeout -s INT 1 "$FEHREST" import -q "$TEST_TMP/big.ris" \
@@ -435,6 +436,7 @@ if [ $? -eq 0 ]; then
 else
 	run list --catalogue "$TEST_TMP/interrupted.db" --format=tsv
 	ok "interrupted import: catalogue still lists" status_is 0
+	ok "interrupted import: only the one article before" lines_are 2
 fi
 rm -f "$TEST_TMP"/big.ris "$TEST_TMP"/interrupted.db*
 

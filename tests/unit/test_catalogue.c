@@ -11,6 +11,7 @@
 #include "catalogue.h"
 #include "query.h"
 #include "record.h"
+#include "strset.h"
 
 static char	 path[512];
 
@@ -286,6 +287,98 @@ terms_listed_by_prefix(void **state)
 	catalogue_close(c);
 }
 
+/* Returns the NUL-separated words of e joined by spaces, in a static buffer. */
+static const char *
+entry_words(const struct catalogue_entry *e)
+{
+	static char	 out[256];
+	const char	*w = e->words.data;
+	size_t		 i;
+
+	out[0] = '\0';
+	for (i = 0; i < e->nwords; i++) {
+		if (i > 0)
+			strcat(out, " ");
+		strcat(out, w);
+		w += strlen(w) + 1;
+	}
+	return out;
+}
+
+static void
+prepare_lists_new_words_once(void **state)
+{
+	struct catalogue_entry	 e;
+	struct record		 r;
+	struct strset		 seen;
+
+	(void)state;
+	record_init(&r);
+	record_set(&r.title, "Naïve NETWORKS of networks");
+	record_set(&r.teaser, "A teaser about the café");
+	record_add_author(&r, NULL, "مائده", "دهقان");
+	strset_init(&seen);
+
+	catalogue_prepare(&r, &seen, &e);
+	assert_string_equal(e.authors, "مائده دهقان");
+	assert_string_equal(e.title, "naive networks of networks");
+	/* Without an abstract the teaser is indexed. */
+	assert_string_equal(e.abstract, "a teaser about the cafe");
+	/*
+	 * Words of four bytes or more, each once, folded: "of" and "the"
+	 * are too short, and the hamza on the yeh of مائده is folded away.
+	 */
+	assert_string_equal(entry_words(&e),
+	    "naive networks مایده دهقان teaser about cafe");
+	catalogue_entry_free(&e);
+
+	/* The same words again are all known. */
+	catalogue_prepare(&r, &seen, &e);
+	assert_int_equal(e.nwords, 0);
+	catalogue_entry_free(&e);
+
+	/* Without a set every occurrence is listed. */
+	catalogue_prepare(&r, NULL, &e);
+	assert_string_equal(entry_words(&e),
+	    "naive networks networks مایده دهقان teaser about cafe");
+	catalogue_entry_free(&e);
+
+	strset_free(&seen);
+	record_clear(&r);
+}
+
+/* A word recorded in a rolled-back transaction is recorded again later. */
+static void
+rollback_forgets_words(void **state)
+{
+	struct catalogue	*c;
+	struct record		 r;
+	char			*error = NULL, **terms;
+	size_t			 n;
+	int			 pass;
+
+	(void)state;
+	c = make_catalogue("forget", 1);
+	for (pass = 0; pass < 2; pass++) {
+		assert_int_equal(catalogue_begin(c, &error), 0);
+		record_init(&r);
+		record_set(&r.title, "Zyxwords only once");
+		assert_int_equal(catalogue_add(c, &r, &error), 0);
+		record_clear(&r);
+		if (pass == 0)
+			catalogue_rollback(c);
+		else
+			assert_int_equal(catalogue_commit(c, &error), 0);
+	}
+	assert_int_equal(catalogue_terms(c, "zyxw", 8, &terms, &n, &error),
+	    0);
+	assert_int_equal(n, 1);
+	assert_string_equal(terms[0], "zyxwords");
+	free(terms[0]);
+	free(terms);
+	catalogue_close(c);
+}
+
 int
 main(void)
 {
@@ -298,6 +391,8 @@ main(void)
 		cmocka_unit_test(schema_version_stored),
 		cmocka_unit_test(version_1_upgraded_on_write),
 		cmocka_unit_test(terms_listed_by_prefix),
+		cmocka_unit_test(prepare_lists_new_words_once),
+		cmocka_unit_test(rollback_forgets_words),
 	};
 
 	return cmocka_run_group_tests(tests, unit_make_dir, unit_remove_dir);
