@@ -2,7 +2,8 @@
 #
 #   make            build fehrest and the bundled catalogue
 #   make run        build and open the bundled catalogue in the browser
-#   make check      build and run every test, also under ASan and UBSan
+#   make check      build and run every test, also under ASan and UBSan,
+#                   and the threaded commands under TSan
 #   make install    install under $(DESTDIR)$(PREFIX)
 #   make bench      benchmarks at 10k, 100k and 1M articles (see docs/)
 #
@@ -26,6 +27,7 @@ ifneq ($(CI),)
 WARN += -Werror
 endif
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TSAN = -fsanitize=thread
 
 ifeq ($(V),1)
 Q =
@@ -44,6 +46,7 @@ OBJ = $(SRC:src/%.c=build/obj/%.o)
 LIBOBJ = $(filter-out build/obj/main.o,$(OBJ))
 ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 ASAN_LIBOBJ = $(filter-out build/asan/main.o,$(ASAN_OBJ))
+TSAN_OBJ = $(SRC:src/%.c=build/tsan/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 ASAN_UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan-tests/%)
@@ -68,12 +71,18 @@ build/asan/%.o: src/%.c $(wildcard include/*.h) build/config.mk
 	@$(if $(Q),echo "  CC asan $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
 
+build/tsan/%.o: src/%.c $(wildcard include/*.h) build/config.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC tsan $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -c -o $@ $<
+
 # The data directory is compiled into catalogue.o, so that an installed
 # fehrest finds its catalogue: a change of PREFIX or DATADIR rebuilds it.
 build/datadir: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-build/obj/catalogue.o build/asan/catalogue.o: build/datadir
+build/obj/catalogue.o build/asan/catalogue.o build/tsan/catalogue.o: \
+	build/datadir
 
 .PHONY: FORCE
 FORCE:
@@ -85,6 +94,10 @@ fehrest: $(OBJ)
 build/fehrest-asan: $(ASAN_OBJ)
 	@$(if $(Q),echo "  LD asan $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(ASAN_OBJ) $(DEP_LIBS) $(LDFLAGS)
+
+build/fehrest-tsan: $(TSAN_OBJ)
+	@$(if $(Q),echo "  LD tsan $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $(TSAN_OBJ) $(DEP_LIBS) $(LDFLAGS)
 
 # The bundled catalogue is built from the listing text in data/ and made
 # read-only; it is written to a temporary file first so a failed build
@@ -112,7 +125,7 @@ build/asan-tests/%: tests/unit/%.c $(ASAN_LIBOBJ) tests/unit/unit.h
 run: all
 	./fehrest
 
-check: all build/fehrest-asan $(UNIT_BIN) $(ASAN_UNIT_BIN)
+check: all build/fehrest-asan build/fehrest-tsan $(UNIT_BIN) $(ASAN_UNIT_BIN)
 	@sh tests/run $(UNIT_BIN) -- $(ASAN_UNIT_BIN)
 
 install: all
