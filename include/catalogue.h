@@ -83,10 +83,21 @@ const char *catalogue_generation(const struct catalogue *c);
 /* Returns the underlying connection, for features that query it. */
 sqlite3	*catalogue_db(struct catalogue *c);
 
+/*
+ * Starts a write transaction. A catalogue of schema version 1 gets its
+ * word list inside it, so that a rollback undoes that too.
+ */
 int	 catalogue_begin(struct catalogue *c, char **error);
 /* Commits and records the new article count and generation. */
 int	 catalogue_commit(struct catalogue *c, char **error);
 void	 catalogue_rollback(struct catalogue *c);
+/*
+ * Rolls back what a failed or killed write left in the journal beside
+ * path, as the next open would. Returns 0 when no journal is left, -1
+ * when one remains (the file or its directory is not writable, or the
+ * disk failed); SQLite then rolls it back at a later open.
+ */
+int	 catalogue_recover(const char *path);
 
 /*
  * Adds r to the catalogue inside the current transaction and sets r->id.

@@ -10,6 +10,7 @@
 #define FEHREST_IMPORT_H
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -45,6 +46,10 @@ struct import_context {
 	long		 first_repaired_line; /* line of the first one, 0 if none */
 	size_t		 nul_fields;	/* fields with NUL bytes, read as U+FFFD */
 	long		 first_nul_line; /* line of the first one, 0 if none */
+	/* A progress line may be on the terminal: messages clear it first. */
+	bool		 progress;
+	/* When set (by another thread), skipping records stops the reader. */
+	const atomic_bool *cancel;
 };
 
 /*
@@ -75,6 +80,8 @@ struct import_options {
 	bool		 skip_invalid;
 	bool		 quiet;		/* no notes on stderr */
 	bool		 progress;	/* a running count on stderr */
+	const char	*name;		/* display name to set, or NULL */
+	bool		 bundle;	/* mark the catalogue as the bundled one */
 	/*
 	 * When not NULL and set (by a signal handler), the import stops at
 	 * the next record and is rolled back.

@@ -37,8 +37,9 @@ int	 reader_year(const char *s, int *year);
  * Handles a bad record that starts on line. Without ctx->skip_invalid,
  * stores the allocated message "PATH:LINE: " followed by the formatted
  * reason in *error and returns -1. With it, counts the record in
- * ctx->skipped, prints the message on stderr unless ctx->quiet, and
- * returns 0.
+ * ctx->skipped, prints the message on stderr unless ctx->quiet (the first
+ * twenty of a file only), and returns 0; or, once ctx->cancel is set,
+ * returns -1 with *error NULL.
  */
 int	 reader_reject(struct import_context *ctx, long line, char **error,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

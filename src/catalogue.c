@@ -209,6 +209,7 @@ struct catalogue {
 	bool		 writable;
 	bool		 interrupted;
 	bool		 has_terms;	/* the file has the terms table */
+	bool		 upgraded;	/* the open transaction added it */
 	struct strset	 terms;		/* terms written by this handle */
 	long		 total;
 	/* Whether the *_SHOWN queries are in use, and how many articles
@@ -223,8 +224,35 @@ struct catalogue {
 static char *
 db_error(struct catalogue *c, const char *what)
 {
-	return xasprintf("%s: %s failed: %s", c->path, what,
-	    sqlite3_errmsg(c->db));
+	const char	*advice;
+
+	switch (sqlite3_errcode(c->db) & 0xff) {
+	case SQLITE_FULL:
+		advice = "; free some space on its disk and try again";
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		advice = "; another process is writing to the catalogue, so "
+		    "try again when it has finished";
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+		advice = "; check that the file and its directory are "
+		    "writable";
+		break;
+	case SQLITE_IOERR:
+		advice = "; check the disk the catalogue is on, its free "
+		    "space and the file size limit (ulimit -f)";
+		break;
+	case SQLITE_NOMEM:
+		advice = "; free some memory and try again";
+		break;
+	default:
+		advice = "";
+		break;
+	}
+	return xasprintf("%s: %s failed: %s%s", c->path, what,
+	    sqlite3_errmsg(c->db), advice);
 }
 
 static sqlite3_stmt *
@@ -532,54 +560,61 @@ file_uri(const char *path, const char *mode, bool immutable)
  * journal, and SQLite would report the file as unreadable. Only a
  * writable file that is not the bundled catalogue is touched.
  */
-static void
-recover_journal(const char *path)
+int
+catalogue_recover(const char *path)
 {
 	struct stat	 st;
 	sqlite3		*db;
 	char		*journal, *uri;
+	int		 rc;
 
 	journal = xasprintf("%s-journal", path);
-	if (stat(journal, &st) != 0 || st.st_size == 0 ||
-	    access(path, W_OK) != 0) {
+	if (stat(journal, &st) != 0 || st.st_size == 0) {
 		free(journal);
-		return;
+		return 0;
 	}
+	if (access(path, W_OK) == 0) {
+		uri = file_uri(path, "rw", false);
+		if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_URI |
+		    SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+			sqlite3_exec(db, "PRAGMA user_version", NULL, NULL,
+			    NULL);
+		sqlite3_close(db);
+		free(uri);
+	}
+	/* SQLite empties or removes the journal once it is rolled back. */
+	rc = stat(journal, &st) != 0 || st.st_size == 0 ? 0 : -1;
 	free(journal);
-	uri = file_uri(path, "rw", false);
-	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE,
-	    NULL) == SQLITE_OK)
-		sqlite3_exec(db, "PRAGMA user_version", NULL, NULL, NULL);
-	sqlite3_close(db);
-	free(uri);
+	return rc;
 }
 
 /*
  * Gives a catalogue made before the terms table one, filled from the
  * index's own word list (fts5vocab), so that long prefixes can be
- * expanded in it too. Read-only catalogues go on without it.
+ * expanded in it too. It runs inside the first write transaction, so a
+ * failed import leaves the file as it was. Read-only catalogues go on
+ * without it.
  */
 static int
 add_terms_table(struct catalogue *c, char **error)
 {
 	char	*msg = NULL;
 
-	if (sqlite3_exec(c->db, "BEGIN;"
+	if (sqlite3_exec(c->db,
 	    "CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;"
 	    "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main,"
 	    " search, row);"
 	    "INSERT INTO terms SELECT term FROM temp.vocabulary"
 	    " WHERE length(CAST(term AS BLOB)) >= 4;"
 	    "DROP TABLE temp.vocabulary;"
-	    "PRAGMA user_version = 2;"
-	    "COMMIT;", NULL, NULL, &msg) != SQLITE_OK) {
+	    "PRAGMA user_version = 2;", NULL, NULL, &msg) != SQLITE_OK) {
 		*error = xasprintf("%s: adding the word list failed: %s",
 		    c->path, msg != NULL ? msg : sqlite3_errmsg(c->db));
 		sqlite3_free(msg);
-		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	c->has_terms = true;
+	c->upgraded = true;
 	return 0;
 }
 
@@ -616,7 +651,7 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 	c->path = xstrdup(path);
 	c->bundled = same_file(path, catalogue_bundled_path());
 	if (!c->bundled && exists)
-		recover_journal(path);
+		catalogue_recover(path);
 	c->writable = mode == CATALOGUE_WRITE && !c->bundled;
 
 	/*
@@ -650,8 +685,6 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 			goto fail;
 	}
 	load_meta(c);
-	if (c->writable && !c->has_terms && add_terms_table(c, error) != 0)
-		goto fail;
 	if (c->bundled && mode == CATALOGUE_WRITE) {
 		*error = xasprintf("%s: the bundled catalogue is read-only; "
 		    "name a catalogue of your own with --into FILE", path);
@@ -726,6 +759,10 @@ catalogue_begin(struct catalogue *c, char **error)
 		*error = db_error(c, "starting a transaction");
 		return -1;
 	}
+	if (c->writable && !c->has_terms && add_terms_table(c, error) != 0) {
+		catalogue_rollback(c);
+		return -1;
+	}
 	return 0;
 }
 
@@ -760,6 +797,7 @@ catalogue_commit(struct catalogue *c, char **error)
 		return -1;
 	}
 	c->total = total;
+	c->upgraded = false;
 	free(c->generation);
 	c->generation = gen;
 	return 0;
@@ -771,6 +809,9 @@ catalogue_rollback(struct catalogue *c)
 	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	/* The words the transaction recorded are gone from the table. */
 	strset_free(&c->terms);
+	if (c->upgraded)
+		c->has_terms = false;
+	c->upgraded = false;
 }
 
 int

@@ -604,9 +604,12 @@ check_interrupted(void *arg)
 }
 
 /*
- * Makes SIGINT, SIGTERM and SIGHUP stop an import at the next record or
- * query step, so that it is rolled back and its temporary files removed,
- * or restores the default actions.
+ * Makes SIGINT, SIGTERM, SIGHUP and SIGQUIT stop an import at the next
+ * record or query step, so that it is rolled back and its temporary files
+ * removed, or restores the default actions. SIGPIPE and SIGXFSZ are
+ * ignored meanwhile: a closed stderr or a file size limit must not kill
+ * the import inside its transaction, but fail a write so that it is
+ * rolled back.
  */
 static void
 catch_interrupts(bool on)
@@ -619,6 +622,27 @@ catch_interrupts(bool on)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on ? SIG_IGN : SIG_DFL;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGXFSZ, &sa, NULL);
+}
+
+/* The temporary catalogue of the running import, for remove_temporary(). */
+static char *import_temporary;
+
+/* Removes the temporary catalogue when fehrest exits on a fatal error. */
+static void
+remove_temporary(void)
+{
+	char	*journal;
+
+	if (import_temporary == NULL)
+		return;
+	journal = xasprintf("%s-journal", import_temporary);
+	unlink(journal);
+	unlink(import_temporary);
+	free(journal);
 }
 
 /* Prints prefix and a message that may quote file content, sanitised. */
@@ -688,6 +712,7 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	struct import_options	 io;
 	struct import_stats	 stats;
 	struct catalogue	*c;
+	struct stat		 st;
 	const char		*target;
 	char			*tmp = NULL, *error = NULL, *name;
 	bool			 created;
@@ -727,7 +752,16 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	io.skip_invalid = o->skip_invalid;
 	io.quiet = o->quiet;
 	io.progress = !o->quiet && isatty(STDERR_FILENO);
+	io.name = o->name;
+	io.bundle = o->bundle;
 
+	if (stat(o->into, &st) == 0 && !S_ISREG(st.st_mode)) {
+		name = text_sanitize(o->into);
+		fprintf(stderr, "fehrest: %s: not a regular file; name a "
+		    "catalogue file with --into FILE\n", name);
+		free(name);
+		return 2;
+	}
 	created = is_new_target(o->into);
 	target = o->into;
 	if (created) {
@@ -739,19 +773,37 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		goto out;
 	}
 	catch_interrupts(true);
+	import_temporary = tmp;
+	fatal_set_cleanup(remove_temporary);
 	io.stop = &import_interrupted;
 	catalogue_set_progress(c, check_interrupted, NULL);
 	if (import_files(c, paths, (size_t)npaths, &io, &stats, &error) != 0) {
+		/* Messages name the catalogue the user gave, not tmp. */
+		if (created && strncmp(error, tmp, strlen(tmp)) == 0) {
+			name = xasprintf("%s%s", o->into, error + strlen(tmp));
+			free(error);
+			error = name;
+		}
 		print_sanitized("fehrest: ", error);
-		fprintf(stderr, "fehrest: nothing was imported; %s is %s\n",
-		    o->into, created ? "not created" : "unchanged");
 		catalogue_close(c);
-		goto out;
-	}
-	if ((o->name != NULL && catalogue_set_name(c, o->name, &error) != 0) ||
-	    (o->bundle && catalogue_mark_bundled(c, &error) != 0)) {
-		fprintf(stderr, "fehrest: %s\n", error);
-		catalogue_close(c);
+		name = text_sanitize(o->into);
+		/*
+		 * After a failed write (a full disk, say) SQLite cannot roll
+		 * back on the same connection, and leaves its journal for
+		 * the next open: that open is made now.
+		 */
+		if (created)
+			fprintf(stderr, "fehrest: nothing was imported; %s is "
+			    "not created\n", name);
+		else if (catalogue_recover(o->into) == 0)
+			fprintf(stderr, "fehrest: nothing was imported; %s is "
+			    "unchanged\n", name);
+		else
+			fprintf(stderr, "fehrest: nothing was imported; %s "
+			    "keeps a journal of the failed import, which "
+			    "SQLite rolls back when the catalogue is next "
+			    "opened for writing\n", name);
+		free(name);
 		goto out;
 	}
 	catalogue_close(c);
@@ -759,15 +811,20 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		goto out;
 	if (!o->quiet) {
 		name = text_sanitize(o->into);
-		fprintf(stderr, "imported %zu record%s from %zu file%s into %s"
+		fprintf(stderr, "imported %zu record%s from %zu file%s into "
 		    "%s\n", stats.records, stats.records == 1 ? "" : "s",
-		    stats.files, stats.files == 1 ? "" : "s", name,
-		    stats.skipped > 0 ? " (some skipped, listed above)" : "");
+		    stats.files, stats.files == 1 ? "" : "s", name);
+		if (stats.skipped > 0)
+			fprintf(stderr, "skipped %zu invalid record%s, "
+			    "reported above\n", stats.skipped,
+			    stats.skipped == 1 ? "" : "s");
 		free(name);
 	}
 	status = 0;
 out:
 	catch_interrupts(false);
+	fatal_set_cleanup(NULL);
+	import_temporary = NULL;
 	if (tmp != NULL && status != 0) {
 		unlink(tmp);
 		free(error);

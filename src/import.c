@@ -6,12 +6,14 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalogue.h"
@@ -50,8 +52,11 @@ struct queue {
 	size_t		 count;
 	bool		 finished;	/* the worker has pushed its last batch */
 	bool		 failed;	/* the worker stopped on an error */
-	bool		 cancelled;	/* the adding side stopped: an error
-					   or an interrupt */
+	/*
+	 * The adding side stopped on an error or an interrupt. Atomic,
+	 * because the worker also reads it while skipping records.
+	 */
+	atomic_bool	 cancelled;
 };
 
 /* The parsing side of one file. */
@@ -101,9 +106,9 @@ push_batch(struct worker *w)
 	bool		 cancelled;
 
 	pthread_mutex_lock(&q->lock);
-	while (q->count == QUEUE_BATCHES && !q->cancelled)
+	while (q->count == QUEUE_BATCHES && !atomic_load(&q->cancelled))
 		pthread_cond_wait(&q->changed, &q->lock);
-	cancelled = q->cancelled;
+	cancelled = atomic_load(&q->cancelled);
 	if (!cancelled) {
 		q->batches[(q->head + q->count) % QUEUE_BATCHES] = w->batch;
 		q->count++;
@@ -116,17 +121,28 @@ push_batch(struct worker *w)
 
 /*
  * Returns the next batch, or NULL when the worker has finished and the
- * queue is empty, or has failed (its batches are then of no use).
+ * queue is empty, or has failed (its batches are then of no use), or
+ * when stop is set. While it waits it looks at stop ten times a second,
+ * since a worker that skips records pushes nothing for a long time.
  */
 static struct batch *
-pop_batch(struct queue *q)
+pop_batch(struct queue *q, const volatile sig_atomic_t *stop)
 {
 	struct batch	*b = NULL;
+	struct timespec	 until;
 
 	pthread_mutex_lock(&q->lock);
-	while (q->count == 0 && !q->finished)
-		pthread_cond_wait(&q->changed, &q->lock);
-	if (q->count > 0 && !q->failed) {
+	while (q->count == 0 && !q->finished &&
+	    (stop == NULL || !*stop)) {
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += 100 * 1000 * 1000;
+		if (until.tv_nsec >= 1000 * 1000 * 1000) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000 * 1000 * 1000;
+		}
+		pthread_cond_timedwait(&q->changed, &q->lock, &until);
+	}
+	if (q->count > 0 && !q->failed && (stop == NULL || !*stop)) {
 		b = q->batches[q->head];
 		q->head = (q->head + 1) % QUEUE_BATCHES;
 		q->count--;
@@ -192,7 +208,7 @@ work(void *arg)
 	struct queue	*q = w->queue;
 	int		 rc;
 
-	/* The reader's message, if any; a cancelled run has the adder's. */
+	/* The reader's message, if any. A cancelled run has the adding side's. */
 	rc = read_with(w->format, w->ctx, w->data, w->len, &w->error);
 	if (rc == 0 && w->batch != NULL && push_batch(w) != 0)
 		rc = -1;
@@ -240,13 +256,18 @@ import_data(struct run *run, struct import_context *ctx,
 	struct worker	 w;
 	struct batch	*b;
 	pthread_t	 thread;
+	pthread_condattr_t attr;
 	sigset_t	 all, old;
 	size_t		 i;
 	int		 rc = 0, err;
 
 	memset(&q, 0, sizeof q);
 	pthread_mutex_init(&q.lock, NULL);
-	pthread_cond_init(&q.changed, NULL);
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&q.changed, &attr);
+	pthread_condattr_destroy(&attr);
+	atomic_init(&q.cancelled, false);
 	memset(&w, 0, sizeof w);
 	w.queue = &q;
 	w.ctx = ctx;
@@ -256,6 +277,8 @@ import_data(struct run *run, struct import_context *ctx,
 	w.seen = &run->seen;
 	ctx->sink = prepare_record;
 	ctx->arg = &w;
+	ctx->cancel = &q.cancelled;
+	ctx->progress = run->options->progress;
 
 	/* Signals stay with this thread, whose handlers the caller set. */
 	sigfillset(&all);
@@ -270,14 +293,18 @@ import_data(struct run *run, struct import_context *ctx,
 		goto out;
 	}
 
-	while (rc == 0 && (b = pop_batch(&q)) != NULL) {
+	while (rc == 0 && (b = pop_batch(&q, run->options->stop)) != NULL) {
 		for (i = 0; i < b->n && rc == 0; i++)
 			rc = add_item(run, &b->items[i]);
 		batch_free(b);
 	}
+	if (rc == 0 && run->options->stop != NULL && *run->options->stop) {
+		run->error = xstrdup("the import was interrupted");
+		rc = -1;
+	}
 	if (rc != 0) {
 		pthread_mutex_lock(&q.lock);
-		q.cancelled = true;
+		atomic_store(&q.cancelled, true);
 		pthread_cond_signal(&q.changed);
 		pthread_mutex_unlock(&q.lock);
 	}
@@ -481,13 +508,23 @@ import_files(struct catalogue *c, char *const *paths, size_t npaths,
 	}
 	if (options->progress && run.done >= 5000)
 		fputc('\n', stderr);
-	if (stats->records == 0) {
-		*error = xasprintf("no records were found%s; check that the "
-		    "files are catalogue exports, or give --format",
-		    stats->skipped > 0 ? " that could be kept (the skipped "
-		    "ones are listed above)" : "");
+	if (stats->records == 0 && stats->skipped > 0) {
+		*error = xasprintf("none of the records could be kept: all %zu "
+		    "were invalid and skipped; fix them and import again",
+		    stats->skipped);
 		goto fail;
 	}
+	if (stats->records == 0) {
+		*error = xstrdup("no records were found; check that the files "
+		    "are catalogue exports, or give --format");
+		goto fail;
+	}
+	/* Set inside the transaction, so that a failure undoes them too. */
+	if (options->name != NULL && catalogue_set_name(c, options->name,
+	    error) != 0)
+		goto fail;
+	if (options->bundle && catalogue_mark_bundled(c, error) != 0)
+		goto fail;
 	if (catalogue_commit(c, error) != 0)
 		goto fail;
 	strset_free(&run.seen);

@@ -148,29 +148,52 @@ reader_year(const char *s, int *year)
 	return -1;
 }
 
+/* Skipped records named one by one per file; the rest are only counted. */
+#define SKIPS_LISTED	20
+
 int
 reader_reject(struct import_context *ctx, long line, char **error,
     const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*reason, *message;
+	va_list		 ap;
+	char		*reason, *message, *cut;
+	const char	*clear;
 
 	va_start(ap, fmt);
 	reason = xvasprintf(fmt, ap);
 	va_end(ap);
-	message = xasprintf("%s:%ld: %s", reader_path(ctx), line, reason);
-	free(reason);
 	if (!ctx->skip_invalid) {
-		*error = message;
+		*error = xasprintf("%s:%ld: %s", reader_path(ctx), line,
+		    reason);
+		free(reason);
+		return -1;
+	}
+	if (ctx->cancel != NULL && atomic_load(ctx->cancel)) {
+		/* The adding side has stopped and keeps its own message. */
+		free(reason);
+		*error = NULL;
 		return -1;
 	}
 	ctx->skipped++;
-	if (!ctx->quiet) {
-		reason = text_sanitize(message);
-		fprintf(stderr, "fehrest: skipped %s\n", reason);
+	/* Advice to pass --skip-invalid has been followed already. */
+	if ((cut = strrchr(reason, ';')) != NULL &&
+	    strstr(cut, "--skip-invalid") != NULL)
+		*cut = '\0';
+	clear = ctx->progress ? "\r\033[K" : "";
+	if (!ctx->quiet && ctx->skipped <= SKIPS_LISTED) {
+		message = xasprintf("%s:%ld: %s", reader_path(ctx), line,
+		    reason);
 		free(reason);
+		reason = text_sanitize(message);
+		free(message);
+		fprintf(stderr, "%sfehrest: skipped %s\n", clear, reason);
+	} else if (!ctx->quiet && ctx->skipped == SKIPS_LISTED + 1) {
+		message = text_sanitize(reader_path(ctx));
+		fprintf(stderr, "%sfehrest: %s: more invalid records skipped; "
+		    "their count follows at the end\n", clear, message);
+		free(message);
 	}
-	free(message);
+	free(reason);
 	return 0;
 }
 

@@ -39,7 +39,8 @@ xmalloc(size_t size)
 
 	p = malloc(size == 0 ? 1 : size);
 	if (p == NULL)
-		fatal("out of memory allocating %zu bytes", size);
+		fatal("out of memory allocating %zu bytes; free some memory "
+		    "and try again", size);
 	return p;
 }
 
@@ -50,7 +51,8 @@ xcalloc(size_t count, size_t size)
 
 	p = calloc(count == 0 ? 1 : count, size == 0 ? 1 : size);
 	if (p == NULL)
-		fatal("out of memory allocating %zu x %zu bytes", count, size);
+		fatal("out of memory allocating %zu x %zu bytes; free some "
+		    "memory and try again", count, size);
 	return p;
 }
 
@@ -63,7 +65,8 @@ xreallocarray(void *ptr, size_t count, size_t size)
 		fatal("allocation of %zu x %zu bytes overflows", count, size);
 	p = realloc(ptr, count * size == 0 ? 1 : count * size);
 	if (p == NULL)
-		fatal("out of memory allocating %zu x %zu bytes", count, size);
+		fatal("out of memory allocating %zu x %zu bytes; free some "
+		    "memory and try again", count, size);
 	return p;
 }
 
@@ -91,7 +94,8 @@ xvasprintf(const char *fmt, va_list ap)
 	char	*s;
 
 	if (vasprintf(&s, fmt, ap) == -1)
-		fatal("out of memory formatting a message");
+		fatal("out of memory formatting a message; free some memory "
+		    "and try again");
 	return s;
 }
 

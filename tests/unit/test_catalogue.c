@@ -228,11 +228,24 @@ schema_version_stored(void **state)
 	catalogue_close(c);
 }
 
+static int
+user_version(struct catalogue *c)
+{
+	sqlite3_stmt	*st;
+	int		 version;
+
+	assert_int_equal(sqlite3_prepare_v2(catalogue_db(c),
+	    "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return version;
+}
+
 static void
 version_1_upgraded_on_write(void **state)
 {
 	struct catalogue	*c;
-	sqlite3_stmt		*st;
 	char			*error = NULL, **terms;
 	size_t			 n, i;
 
@@ -247,19 +260,28 @@ version_1_upgraded_on_write(void **state)
 	assert_int_equal(catalogue_terms(c, "quant", 8, &terms, &n, &error), 1);
 	catalogue_close(c);
 
-	/* Writable: the word list is built from the index. */
+	/* A write transaction builds the word list, and a rollback undoes it. */
 	assert_int_equal(catalogue_open(path, CATALOGUE_WRITE, &c, &error), 0);
+	assert_int_equal(user_version(c), 1);
+	assert_int_equal(catalogue_begin(c, &error), 0);
+	assert_int_equal(catalogue_terms(c, "quant", 8, &terms, &n, &error), 0);
+	assert_int_equal(n, 1);
+	free(terms[0]);
+	free(terms);
+	catalogue_rollback(c);
+	assert_int_equal(user_version(c), 1);
+	assert_int_equal(catalogue_terms(c, "quant", 8, &terms, &n, &error), 1);
+
+	/* Committed, it stays. */
+	assert_int_equal(catalogue_begin(c, &error), 0);
+	assert_int_equal(catalogue_commit(c, &error), 0);
+	assert_int_equal(user_version(c), 2);
 	assert_int_equal(catalogue_terms(c, "quant", 8, &terms, &n, &error), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(terms[0], "quantization");
 	for (i = 0; i < n; i++)
 		free(terms[i]);
 	free(terms);
-	assert_int_equal(sqlite3_prepare_v2(catalogue_db(c),
-	    "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 2);
-	sqlite3_finalize(st);
 	catalogue_close(c);
 }
 
