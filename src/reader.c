@@ -70,7 +70,8 @@ reader_text(struct import_context *ctx, const char *s, size_t len, long line)
 	if (memchr(s, '\0', len) != NULL) {
 		s = no_nul = replace_nul(s, len, &len);
 		ctx->nul_fields++;
-		if (ctx->first_nul_line == 0)
+		/* Readers may take a record's fields out of line order. */
+		if (ctx->first_nul_line == 0 || line < ctx->first_nul_line)
 			ctx->first_nul_line = line;
 	}
 	if (text_valid_utf8(s, len)) {
@@ -79,7 +80,8 @@ reader_text(struct import_context *ctx, const char *s, size_t len, long line)
 		raw = text_repair_utf8(s, len, &repaired);
 		if (repaired) {
 			ctx->repaired++;
-			if (ctx->first_repaired_line == 0)
+			if (ctx->first_repaired_line == 0 ||
+			    line < ctx->first_repaired_line)
 				ctx->first_repaired_line = line;
 		}
 	}

@@ -213,6 +213,15 @@ ok "escape in a file name: imports" status_is 0
 ok "escape in a file name: note has no escape" \
     sh -c '! printf "%s\n" "$1" | grep "Windows-1252" | grep -q "$2"' -- "$ERR" "$ESC"
 
+# The note names the first line with a repaired field, even when the
+# reader takes the authors (line 3) before the title (line 2).
+printf 'TY  - JOUR\nTI  - Caf\351\nAU  - M\374ller, Hans\nER  - \n' \
+    > "$TEST_TMP/repaired.ris"
+run_limited import "$TEST_TMP/repaired.ris" --into "$TEST_TMP/repaired.db"
+ok "repaired fields: imports" status_is 0
+ok "repaired fields: first line is the title's" \
+    err_has '2 fields were not valid UTF-8.*the first at line 2$'
+
 # A failed import into an existing empty file must leave it empty.
 : > "$TEST_TMP/zero.db"
 run_limited import "$TEST_TMP/unbalanced-quote.csv" --into "$TEST_TMP/zero.db"
