@@ -73,6 +73,9 @@ enum import_format import_detect(const char *data, size_t len);
 int	 import_format_from_name(const char *s);
 const char *import_format_name(enum import_format format);
 
+/* Skipped records named one by one per file; the rest are only counted. */
+#define IMPORT_SKIPS_NAMED	20
+
 struct catalogue;
 
 struct import_options {

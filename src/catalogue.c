@@ -360,6 +360,20 @@ default_name(const char *path)
 	return xstrndup(base, (size_t)(dot - base));
 }
 
+/* Returns whether a non-empty journal lies beside path. */
+static bool
+has_journal(const char *path)
+{
+	struct stat	 st;
+	char		*journal;
+	bool		 found;
+
+	journal = xasprintf("%s-journal", path);
+	found = stat(journal, &st) == 0 && st.st_size > 0;
+	free(journal);
+	return found;
+}
+
 static int
 check_schema(struct catalogue *c, bool *empty, char **error)
 {
@@ -384,6 +398,12 @@ check_schema(struct catalogue *c, bool *empty, char **error)
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			*error = xasprintf("%s: another process holds the "
 			    "catalogue locked; try again when it has finished",
+			    c->path);
+		else if ((rc & 0xff) == SQLITE_READONLY && has_journal(c->path))
+			*error = xasprintf("%s: an interrupted write left "
+			    "%s-journal, which must be rolled back before the "
+			    "catalogue can be read; make the file and its "
+			    "directory writable and open it again", c->path,
 			    c->path);
 		else
 			*error = xasprintf("%s: cannot read the file as a "
@@ -664,8 +684,10 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 	rc = sqlite3_open_v2(uri, &c->db, flags, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		*error = xasprintf("%s: cannot open the catalogue: %s", path,
-		    c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory");
+		*error = xasprintf("%s: cannot open the catalogue: %s%s", path,
+		    c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory",
+		    c->writable ? "; check that its directory exists and is "
+		    "writable" : "");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(c->db, 1);

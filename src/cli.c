@@ -628,21 +628,48 @@ catch_interrupts(bool on)
 	sigaction(SIGXFSZ, &sa, NULL);
 }
 
-/* The temporary catalogue of the running import, for remove_temporary(). */
+/* The running import's temporary catalogue, or NULL, and its target. */
 static char *import_temporary;
+static const char *import_target;
 
-/* Removes the temporary catalogue when fehrest exits on a fatal error. */
+/*
+ * Cleans up after a fatal error (out of memory) during an import: removes
+ * a temporary catalogue, or reports how an existing one is restored.
+ */
 static void
-remove_temporary(void)
+end_import_fatally(void)
 {
-	char	*journal;
+	char	*journal, *name;
 
-	if (import_temporary == NULL)
+	if (import_target == NULL)
 		return;
+	if (import_temporary == NULL) {
+		name = text_sanitize(import_target);
+		fprintf(stderr, "fehrest: nothing was imported; SQLite rolls %s "
+		    "back from its journal when it is next opened\n", name);
+		free(name);
+		return;
+	}
 	journal = xasprintf("%s-journal", import_temporary);
 	unlink(journal);
 	unlink(import_temporary);
 	free(journal);
+}
+
+/*
+ * Returns error with a leading tmp replaced by target, so that messages
+ * name the catalogue the user gave; frees error.
+ */
+static char *
+name_target(char *error, const char *tmp, const char *target)
+{
+	char	*named;
+
+	if (tmp == NULL || strncmp(error, tmp, strlen(tmp)) != 0)
+		return error;
+	named = xasprintf("%s%s", target, error + strlen(tmp));
+	free(error);
+	return named;
 }
 
 /* Prints prefix and a message that may quote file content, sanitised. */
@@ -755,6 +782,11 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	io.name = o->name;
 	io.bundle = o->bundle;
 
+	if (o->name != NULL && o->name[0] == '\0') {
+		fprintf(stderr, "fehrest: import: --name is empty; give the "
+		    "name the catalogue is to show\n");
+		return 2;
+	}
 	if (stat(o->into, &st) == 0 && !S_ISREG(st.st_mode)) {
 		name = text_sanitize(o->into);
 		fprintf(stderr, "fehrest: %s: not a regular file; name a "
@@ -768,22 +800,20 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		tmp = xasprintf("%s.tmp-%ld", o->into, (long)getpid());
 		target = tmp;
 	}
-	if (catalogue_open(target, CATALOGUE_WRITE, &c, &error) != 0) {
-		fprintf(stderr, "fehrest: %s\n", error);
-		goto out;
-	}
+	/* Before the temporary file exists, so that a signal removes it. */
 	catch_interrupts(true);
 	import_temporary = tmp;
-	fatal_set_cleanup(remove_temporary);
+	import_target = o->into;
+	fatal_set_cleanup(end_import_fatally);
+	if (catalogue_open(target, CATALOGUE_WRITE, &c, &error) != 0) {
+		error = name_target(error, tmp, o->into);
+		print_sanitized("fehrest: ", error);
+		goto out;
+	}
 	io.stop = &import_interrupted;
 	catalogue_set_progress(c, check_interrupted, NULL);
 	if (import_files(c, paths, (size_t)npaths, &io, &stats, &error) != 0) {
-		/* Messages name the catalogue the user gave, not tmp. */
-		if (created && strncmp(error, tmp, strlen(tmp)) == 0) {
-			name = xasprintf("%s%s", o->into, error + strlen(tmp));
-			free(error);
-			error = name;
-		}
+		error = name_target(error, tmp, o->into);
 		print_sanitized("fehrest: ", error);
 		catalogue_close(c);
 		name = text_sanitize(o->into);
@@ -802,7 +832,8 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 			fprintf(stderr, "fehrest: nothing was imported; %s "
 			    "keeps a journal of the failed import, which "
 			    "SQLite rolls back when the catalogue is next "
-			    "opened for writing\n", name);
+			    "opened; free space on its disk or raise the file "
+			    "size limit (ulimit -f) first\n", name);
 		free(name);
 		goto out;
 	}
@@ -815,9 +846,10 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		    "%s\n", stats.records, stats.records == 1 ? "" : "s",
 		    stats.files, stats.files == 1 ? "" : "s", name);
 		if (stats.skipped > 0)
-			fprintf(stderr, "skipped %zu invalid record%s, "
-			    "reported above\n", stats.skipped,
-			    stats.skipped == 1 ? "" : "s");
+			fprintf(stderr, "skipped %zu invalid record%s (the "
+			    "first %d of each file are named above)\n",
+			    stats.skipped, stats.skipped == 1 ? "" : "s",
+			    IMPORT_SKIPS_NAMED);
 		free(name);
 	}
 	status = 0;
@@ -825,6 +857,7 @@ out:
 	catch_interrupts(false);
 	fatal_set_cleanup(NULL);
 	import_temporary = NULL;
+	import_target = NULL;
 	if (tmp != NULL && status != 0) {
 		unlink(tmp);
 		free(error);

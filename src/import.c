@@ -422,30 +422,32 @@ read_file(const char *path, enum import_format *format, struct input *in,
 
 /*
  * Prints what the reader repaired or skipped in one file. The file name
- * is sanitised because a name may contain escape sequences too.
+ * is sanitised because a name may contain escape sequences too. Each
+ * note first clears the progress line, if there is one.
  */
 static void
 print_notes(const char *path, const struct import_context *ctx,
     enum import_format format)
 {
-	char	*name;
+	const char	*clear = ctx->progress ? "\r\033[K" : "";
+	char		*name;
 
 	name = text_sanitize(path);
 	if (ctx->repaired > 0)
-		fprintf(stderr, "%s: %zu fields were not valid UTF-8 and were "
-		    "read as Windows-1252, the first at line %ld\n", name,
-		    ctx->repaired, ctx->first_repaired_line);
+		fprintf(stderr, "%s%s: %zu fields were not valid UTF-8 and were "
+		    "read as Windows-1252, the first at line %ld\n", clear,
+		    name, ctx->repaired, ctx->first_repaired_line);
 	if (ctx->records == 0 && ctx->skipped == 0)
-		fprintf(stderr, "%s: no records found as %s; check the file, or "
-		    "give --format if it is in another format\n", name,
-		    import_format_name(format));
+		fprintf(stderr, "%s%s: no records found as %s; check the file, "
+		    "or give --format if it is in another format\n", clear,
+		    name, import_format_name(format));
 	if (ctx->nul_fields > 0)
-		fprintf(stderr, "%s: %zu fields contained NUL bytes, which were "
-		    "read as U+FFFD, the first at line %ld\n", name,
-		    ctx->nul_fields, ctx->first_nul_line);
+		fprintf(stderr, "%s%s: %zu fields contained NUL bytes, which "
+		    "were read as U+FFFD, the first at line %ld\n", clear,
+		    name, ctx->nul_fields, ctx->first_nul_line);
 	if (ctx->skipped > 0)
-		fprintf(stderr, "%s: skipped %zu invalid records\n", name,
-		    ctx->skipped);
+		fprintf(stderr, "%s%s: skipped %zu invalid records\n", clear,
+		    name, ctx->skipped);
 	free(name);
 }
 

@@ -49,7 +49,8 @@ static const struct keys_binding bindings[] = {
 	{ KEYS_BROWSE, '/', "/", KEYS_SEARCH_OPEN,
 	    "search: filter the list as you type", "search" },
 	{ KEYS_BROWSE, '\n', "Enter", KEYS_MORE,
-	    "show the whole abstract, or only its start", "more" },
+	    "show the whole abstract (j and k then scroll it), or only its "
+	    "start", "more" },
 	{ KEYS_BROWSE, '\r', "Enter", KEYS_MORE, NULL, NULL },
 	{ KEYS_BROWSE, FN(KEY_ENTER), "Enter", KEYS_MORE, NULL, NULL },
 	{ KEYS_BROWSE, 'm', "m", KEYS_MORE, NULL, NULL },

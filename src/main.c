@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bidi.h"
 #include "buf.h"
@@ -23,8 +24,8 @@ static const char usage_text[] =
 "       fehrest dupes  [--catalogue PATH] [--format text|tsv|csv|json]\n"
 "       fehrest import FILE... --into CATALOGUE [--format FORMAT]\n"
 "                      [--skip-invalid] [--name NAME] [--quiet]\n"
-"       fehrest export [--catalogue PATH] [--format bibtex|ris|csv|json]\n"
-"                      [QUERY]\n"
+"       fehrest export [--catalogue PATH]\n"
+"                      [--format bibtex|ris|csv|tsv|json] [QUERY]\n"
 "\n"
 "Browse, search and deduplicate a catalogue of journal articles. With no\n"
 "command, fehrest opens CATALOGUE (by default the bundled catalogue of 17\n"
@@ -44,12 +45,15 @@ static const char usage_text[] =
 "  -c, --catalogue PATH   the catalogue file to read (default: bundled)\n"
 "  -f, --format FORMAT    output format: text (default, fitted to the\n"
 "                         terminal width), tsv or json; for dupes also csv;\n"
-"                         for export bibtex (default), ris, csv or json;\n"
+"                         for export bibtex (default), ris, csv, tsv or\n"
+"                         json (CSL-JSON, which import cannot read);\n"
 "                         for import the input format (default: detected)\n"
 "  -i, --into PATH        import: the catalogue to add to (created if new)\n"
 "      --skip-invalid     import: skip records without a title or with an\n"
 "                         unreadable year instead of stopping\n"
 "      --name NAME        import: the catalogue's display name\n"
+"      --bundle           import: mark the catalogue as the bundled one,\n"
+"                         which no later import may change (for make)\n"
 "  -q, --quiet            import: no notes or progress on stderr\n"
 "      --bidi=MODE        right-to-left text: 'app' reorders each line into\n"
 "                         visual order, 'terminal' leaves that to the\n"
@@ -293,7 +297,8 @@ main(int argc, char **argv)
 			break;
 		case 'f':
 			if ((f = cli_format_from_name(optarg)) == -1)
-				usage_error("unknown format '%s'", optarg);
+				usage_error("unknown format '%s': use text, tsv, "
+				    "json, csv, bibtex, ris or listing", optarg);
 			o.format = f;
 			o.format_set = true;
 			break;
@@ -361,6 +366,12 @@ main(int argc, char **argv)
 		return run_command(argv[0], &o, argv + 1, argc - 1);
 	if (argc > 1)
 		usage_error("unknown command '%s'", argv[0]);
+	/* A bare word that names no file is more likely a mistyped command. */
+	if (argc == 1 && access(argv[0], F_OK) != 0 &&
+	    strpbrk(argv[0], "/.") == NULL)
+		usage_error("'%s' is neither a command nor a catalogue file; the "
+		    "commands are list, search, show, dupes, import and export",
+		    argv[0]);
 	if (o.format_set)
 		usage_error("--format applies to the commands, not to the "
 		    "browser%s", "");

@@ -146,7 +146,10 @@ add_field(struct layout *l, int width, const char *label, const char *text,
 		add_line(l, LINE_TEXT, attr)->label = label;
 }
 
-/* "Journal 12(3), 45-67" from whichever parts are known. */
+/*
+ * "Journal 12(3), 45-67" from whichever parts are known; an issue
+ * without a volume reads "Journal, no. 3".
+ */
 static char *
 journal_text(const struct record *r)
 {
@@ -157,8 +160,10 @@ journal_text(const struct record *r)
 		buf_addstr(&b, r->journal);
 	if (r->volume != NULL)
 		buf_printf(&b, "%s%s", b.len > 0 ? " " : "", r->volume);
-	if (r->issue != NULL)
+	if (r->issue != NULL && r->volume != NULL)
 		buf_printf(&b, "(%s)", r->issue);
+	else if (r->issue != NULL)
+		buf_printf(&b, "%sno. %s", b.len > 0 ? ", " : "", r->issue);
 	if (r->pages != NULL)
 		buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", r->pages);
 	return buf_take(&b);

@@ -184,6 +184,13 @@ status_draw(struct pane_context *ctx)
 	if (ctx->message == NULL && view_note(ctx->view) == NULL &&
 	    r->w - essential >= r->w / 3)
 		width = r->w - essential;
+	/*
+	 * A message ends in its advice, so it keeps its room and the
+	 * catalogue's name is shortened first, down to 8 columns.
+	 */
+	if (ctx->message != NULL &&
+	    r->w - (text_strwidth(ctx->message) + 4) >= 8)
+		width = r->w - (text_strwidth(ctx->message) + 4);
 	used = draw_left(ctx, width);
 
 	if (ctx->message != NULL) {

@@ -150,9 +150,6 @@ reader_year(const char *s, int *year)
 	return -1;
 }
 
-/* Skipped records named one by one per file; the rest are only counted. */
-#define SKIPS_LISTED	20
-
 int
 reader_reject(struct import_context *ctx, long line, char **error,
     const char *fmt, ...)
@@ -182,14 +179,14 @@ reader_reject(struct import_context *ctx, long line, char **error,
 	    strstr(cut, "--skip-invalid") != NULL)
 		*cut = '\0';
 	clear = ctx->progress ? "\r\033[K" : "";
-	if (!ctx->quiet && ctx->skipped <= SKIPS_LISTED) {
+	if (!ctx->quiet && ctx->skipped <= IMPORT_SKIPS_NAMED) {
 		message = xasprintf("%s:%ld: %s", reader_path(ctx), line,
 		    reason);
 		free(reason);
 		reason = text_sanitize(message);
 		free(message);
 		fprintf(stderr, "%sfehrest: skipped %s\n", clear, reason);
-	} else if (!ctx->quiet && ctx->skipped == SKIPS_LISTED + 1) {
+	} else if (!ctx->quiet && ctx->skipped == IMPORT_SKIPS_NAMED + 1) {
 		message = text_sanitize(reader_path(ctx));
 		fprintf(stderr, "%sfehrest: %s: more invalid records skipped; "
 		    "their count follows at the end\n", clear, message);

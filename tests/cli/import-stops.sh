@@ -137,7 +137,7 @@ ok "30 skipped: 20 named" \
 ok "30 skipped: the rest announced once" \
     [ "$(printf '%s\n' "$ERR" | grep -c 'more invalid records skipped')" = 1 ]
 ok "30 skipped: counted" err_has 'thirty.ris: skipped 30 invalid records'
-ok "30 skipped: summary" err_has 'skipped 30 invalid records, reported above'
+ok "30 skipped: summary" err_has 'skipped 30 invalid records (the first 20 of each file'
 ok "30 skipped: no advice to pass --skip-invalid" \
     sh -c '! printf "%s\n" "$1" | grep -q "pass --skip-invalid"' -- "$ERR"
 cp "$before" "$db"
@@ -152,6 +152,20 @@ ok "FIFO target: no journal" [ ! -e "$TEST_TMP/fifo-journal" ]
 run import -q "$TEST_TMP/one.ris" --into "$TEST_TMP"
 ok "directory target: exits 2" status_is 2
 ok "directory target: explains" err_has 'not a regular file'
+
+# A new catalogue in a missing directory: the message names it, not the
+# temporary file, and says what to check.
+run import -q "$TEST_TMP/one.ris" --into "$TEST_TMP/no-such-dir/x.db"
+ok "missing directory: exits 2" status_is 2
+ok "missing directory: names the target" err_has 'no-such-dir/x.db: cannot open'
+ok "missing directory: no temporary name shown" \
+    sh -c '! printf "%s\n" "$1" | grep -q "tmp-"' -- "$ERR"
+ok "missing directory: says what to check" err_has 'directory exists'
+
+run import -q --name '' "$TEST_TMP/one.ris" --into "$db"
+ok "empty --name: exits 2" status_is 2
+ok "empty --name: explains" err_has '\-\-name is empty'
+left_alone "empty --name"
 
 # A failed import into a catalogue of schema version 1 leaves it at
 # version 1: the word list it would get is part of the transaction.
