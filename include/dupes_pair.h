@@ -52,6 +52,12 @@ dupes_pair_b(const struct dupes_pair *p, uint32_t off)
 	return dupes_key_str(p->b, off);
 }
 
+/*
+ * Explains that field could not be compared because it is empty on one
+ * side, or on both when both is set.
+ */
+void	 dupes_pair_missing(struct dupes_pair *p, const char *field,
+	    bool both);
 /* Appends to the current reason when the comparison explains itself. */
 void	 dupes_pair_say(struct dupes_pair *p, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

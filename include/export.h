@@ -11,7 +11,7 @@
  * Each format writes what the matching reader in import.h reads back
  * to the same fields: the byline only as people (as it is only when no
  * people were parsed), and BibTeX keys made up unless options.keep_ids
- * is set.
+ * is set and the source id can be one.
  */
 #ifndef FEHREST_EXPORT_H
 #define FEHREST_EXPORT_H
@@ -59,10 +59,14 @@ extern const struct export_format export_json;
 struct export_options {
 	/*
 	 * Use a record's source_id as its BibTeX key and CSL-JSON id when
-	 * it is a usable key not used before; otherwise make one up.
+	 * it is a usable key with a letter, not used before; otherwise make
+	 * one up.
 	 */
 	bool	keep_ids;
 };
+
+/* The options the commands and the browser export with. */
+extern const struct export_options export_keep_ids;
 
 /*
  * Returns the format called name ("bibtex" or "bib", "ris", "csv",

@@ -954,7 +954,7 @@ cli_export(const struct cli_options *o, const char *input)
 		return 2;
 	}
 	query_expand(&q, catalogue_list_terms, c);
-	w = export_new(format, stdout, "standard output", NULL);
+	w = export_new(format, stdout, "standard output", &export_keep_ids);
 	status = export_rows(c, q.match, w);
 	export_free(w);
 	catalogue_close(c);

@@ -339,7 +339,7 @@ dupes_compare_authors(struct dupes_pair *p)
 	na = p->a->nauthors;
 	nb = p->b->nauthors;
 	if (na == 0 || nb == 0) {
-		dupes_pair_say(p, "authors: missing on one side");
+		dupes_pair_missing(p, "authors", na == 0 && nb == 0);
 		return DUPES_MISSING;
 	}
 	dupes_key_persons(p->a, pa);

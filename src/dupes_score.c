@@ -90,6 +90,13 @@ dupes_pair_say(struct dupes_pair *p, const char *fmt, ...)
 	free(s);
 }
 
+void
+dupes_pair_missing(struct dupes_pair *p, const char *field, bool both)
+{
+	dupes_pair_say(p, "%s: missing on %s", field, both ? "both sides" :
+	    "one side");
+}
+
 size_t
 dupes_split_words(const char *s, const char **w, size_t *len, size_t max)
 {
@@ -110,7 +117,8 @@ compare_year(struct dupes_pair *p)
 	int	d;
 
 	if (p->a->year == 0 || p->b->year == 0) {
-		dupes_pair_say(p, "year: missing on one side");
+		dupes_pair_missing(p, "year", p->a->year == 0 &&
+		    p->b->year == 0);
 		return DUPES_MISSING;
 	}
 	d = abs(p->a->year - p->b->year);
@@ -130,7 +138,7 @@ compare_doi(struct dupes_pair *p)
 	da = dupes_pair_a(p, p->a->doi);
 	db = dupes_pair_b(p, p->b->doi);
 	if (*da == '\0' || *db == '\0') {
-		dupes_pair_say(p, "doi: missing on one side");
+		dupes_pair_missing(p, "doi", *da == '\0' && *db == '\0');
 		return DUPES_MISSING;
 	}
 	if (strcmp(da, db) != 0) {
@@ -259,7 +267,7 @@ compare_journal(struct dupes_pair *p)
 	ja = dupes_pair_a(p, p->a->journal);
 	jb = dupes_pair_b(p, p->b->journal);
 	if (*ja == '\0' || *jb == '\0') {
-		dupes_pair_say(p, "journal: missing on one side");
+		dupes_pair_missing(p, "journal", *ja == '\0' && *jb == '\0');
 		return DUPES_MISSING;
 	}
 	best = DUPES_CONFLICT;
@@ -311,7 +319,7 @@ compare_number(struct dupes_pair *p, const char *name, uint32_t oa, uint32_t ob,
 	a = dupes_pair_a(p, oa);
 	b = dupes_pair_b(p, ob);
 	if (*a == '\0' || *b == '\0') {
-		dupes_pair_say(p, "%s: missing on one side", name);
+		dupes_pair_missing(p, name, *a == '\0' && *b == '\0');
 		return DUPES_MISSING;
 	}
 	if (strcmp(a, b) == 0) {
@@ -346,7 +354,7 @@ compare_pages(struct dupes_pair *p)
 	la = dupes_pair_a(p, p->a->last_page);
 	lb = dupes_pair_b(p, p->b->last_page);
 	if (*fa == '\0' || *fb == '\0') {
-		dupes_pair_say(p, "pages: missing on one side");
+		dupes_pair_missing(p, "pages", *fa == '\0' && *fb == '\0');
 		return DUPES_MISSING;
 	}
 	if (strcmp(fa, fb) == 0) {
@@ -511,7 +519,7 @@ say_short_abstracts(struct dupes_pair *p)
 	na = abstract_words(p->ra->abstract);
 	nb = abstract_words(p->rb->abstract);
 	if (na == 0 || nb == 0) {
-		dupes_pair_say(p, "abstract: missing on one side");
+		dupes_pair_missing(p, "abstract", na == 0 && nb == 0);
 		return;
 	}
 	dupes_pair_say(p, "abstract: too short to compare (%zu and %zu words, "

@@ -242,7 +242,7 @@ dupes_compare_title(struct dupes_pair *p)
 	tb = dupes_pair_b(p, p->b->title);
 	p->title_similarity = 0;
 	if (*ta == '\0' || *tb == '\0') {
-		dupes_pair_say(p, "title: missing on one side");
+		dupes_pair_missing(p, "title", *ta == '\0' && *tb == '\0');
 		return DUPES_MISSING;
 	}
 	if (p->a->title_kind != p->b->title_kind) {

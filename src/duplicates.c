@@ -491,29 +491,42 @@ static void
 add_reason(struct duplicates_cluster *cl, const struct record *a,
     const struct record *b)
 {
+	static const char *const groups[] = { "one side", "both sides" };
 	struct dupes_match	 match;
 	struct buf		 b_text;
-	size_t			 f, missing = 0;
+	const char		*text, *suffix;
+	size_t			 f, g, missing;
 	bool			 first = true;
 
 	dupes_compare(a, b, &match);
 	buf_init(&b_text);
 	buf_printf(&b_text, "%ld and %ld:", a->number, b->number);
 	for (f = 0; f < DUPES_NFIELDS; f++) {
-		if (match.reasons[f].text == NULL ||
-		    match.reasons[f].verdict == DUPES_MISSING)
+		text = match.reasons[f].text;
+		if (text == NULL || (match.reasons[f].verdict ==
+		    DUPES_MISSING && strstr(text, ": missing on ") != NULL))
 			continue;
-		buf_printf(&b_text, "%s %s", first ? "" : ";",
-		    match.reasons[f].text);
+		buf_printf(&b_text, "%s %s", first ? "" : ";", text);
 		first = false;
 	}
-	/* Missing fields count neither way: name them once. */
-	for (f = 0; f < DUPES_NFIELDS; f++) {
-		if (match.reasons[f].verdict != DUPES_MISSING)
-			continue;
-		buf_printf(&b_text, "%s %s", missing++ == 0 ?
-		    "; not compared, missing on one side:" : ",",
-		    dupes_field_name((enum dupes_field)f));
+	/* Fields empty on one side or both count neither way: name them. */
+	for (g = 0; g < 2; g++) {
+		suffix = g == 0 ? ": missing on one side" :
+		    ": missing on both sides";
+		missing = 0;
+		for (f = 0; f < DUPES_NFIELDS; f++) {
+			text = match.reasons[f].text;
+			if (match.reasons[f].verdict != DUPES_MISSING ||
+			    text == NULL || strstr(text, suffix) == NULL)
+				continue;
+			if (missing++ == 0)
+				buf_printf(&b_text, "; not compared, missing on "
+				    "%s: %s", groups[g],
+				    dupes_field_name((enum dupes_field)f));
+			else
+				buf_printf(&b_text, ", %s",
+				    dupes_field_name((enum dupes_field)f));
+		}
 	}
 	dupes_match_free(&match);
 	cl->reasons = xreallocarray(cl->reasons, cl->nreasons + 1,

@@ -249,6 +249,8 @@ add_bibtex_name_part(struct buf *b, const char *s)
 		buf_addch(b, '}');
 }
 
+const struct export_options export_keep_ids = { .keep_ids = true };
+
 /* ---- BibTeX keys ---- */
 
 static uint64_t
@@ -480,7 +482,13 @@ make_key(struct export_writer *w, const struct record *r)
 	size_t	 n, i, v;
 	char	 suffix[16];
 
+	/*
+	 * A source id with a letter is kept: a BibTeX key, say, that the
+	 * user's documents cite. A bare number (a listing's item, a
+	 * database's record id) makes a poor key, so one is made up.
+	 */
 	if (w->options.keep_ids && usable_key(r->source_id) &&
+	    has_ascii_letter(r->source_id) &&
 	    !keyset_has(&w->keys, r->source_id)) {
 		key = xstrdup(r->source_id);
 		keyset_add(&w->keys, key);

@@ -20,6 +20,8 @@
 #define LABEL_WIDTH	10
 /* Lines at the top of the comparison: title, legend, column heads. */
 #define HEAD_LINES	3
+/* The widest the cluster list's articles column grows; longer lists are cut. */
+#define MAX_ARTICLES_WIDTH	24
 
 /* One line of the comparison. */
 struct dline {
@@ -291,13 +293,30 @@ draw_compare(struct pane_context *ctx)
 	free(l.lines);
 }
 
+/* Returns a cluster's article numbers joined by ", ", allocated. */
+static char *
+member_numbers(const struct duplicates_cluster *cl)
+{
+	struct buf	b;
+	size_t		k;
+
+	buf_init(&b);
+	for (k = 0; k < cl->nmembers; k++)
+		buf_printf(&b, "%s%ld", k > 0 ? ", " : "",
+		    cl->members[k].number);
+	return buf_take(&b);
+}
+
+/*
+ * Draws one row of the cluster list in columns under the header: number,
+ * articles (artw wide), size, score and the first title.
+ */
 static void
-draw_cluster_line(struct pane_context *ctx, int y, size_t index)
+draw_cluster_line(struct pane_context *ctx, int y, size_t index, int artw)
 {
 	const struct duplicates_cluster	*cl;
-	struct buf			 b;
+	char				*numbers, *line;
 	attr_t				 attr;
-	size_t				 k;
 	int				 x = ctx->screen.x, w = ctx->screen.w,
 					 used;
 
@@ -305,14 +324,12 @@ draw_cluster_line(struct pane_context *ctx, int y, size_t index)
 	attr = index == ctx->dupes_state.cluster ? ctx->style.selected :
 	    ctx->style.normal;
 	draw_blank(stdscr, y, x, w, attr);
-	buf_init(&b);
-	buf_printf(&b, " %3zu  ", index + 1);
-	for (k = 0; k < cl->nmembers; k++)
-		buf_printf(&b, "%s%ld", k > 0 ? ", " : "",
-		    cl->members[k].number);
-	buf_printf(&b, "  (%zu, score %d)  ", cl->nmembers, cl->score);
-	used = draw_plain(stdscr, y, x, w, buf_str(&b), attr);
-	buf_free(&b);
+	numbers = member_numbers(cl);
+	line = xasprintf(" %4zu  %-*.*s  %4zu  %5d  ", index + 1, artw, artw,
+	    numbers, cl->nmembers, cl->score);
+	used = draw_plain(stdscr, y, x, w, line, attr);
+	free(line);
+	free(numbers);
 	draw_field(stdscr, y, x + used, w - used, cl->members[0].title, NULL,
 	    QUERY_ANY, attr, attr, DRAW_ELLIPSIS, ctx->bidi);
 }
@@ -323,8 +340,8 @@ draw_clusters(struct pane_context *ctx)
 	const struct duplicates	*d = &ctx->dupes.found;
 	struct pane_dupes_state	*s = &ctx->dupes_state;
 	const struct pane_rect	*r = &ctx->screen;
-	char			*title;
-	int			 y, h = body_height(ctx);
+	char			*title, *header, *numbers;
+	int			 y, artw, h = body_height(ctx);
 
 	if (ctx->dupes.ready)
 		title = xasprintf(" Duplicates: %zu cluster%s in %s",
@@ -337,20 +354,36 @@ draw_clusters(struct pane_context *ctx)
 	free(title);
 	for (y = 1; y < HEAD_LINES; y++)
 		draw_blank(stdscr, r->y + y, r->x, r->w, ctx->style.normal);
-	draw_plain(stdscr, r->y + 1, r->x + 1, r->w - 1, !ctx->dupes.ready ?
-	    "finding duplicates\xe2\x80\xa6" : d->nclusters == 0 ?
-	    "no duplicates found" : "   #  articles  (size, score)  title",
-	    ctx->style.label);
-
 	if (s->cluster < (size_t)s->top)
 		s->top = (int)s->cluster;
 	if (h > 0 && s->cluster >= (size_t)(s->top + h))
 		s->top = (int)s->cluster - h + 1;
+	/* The articles column is as wide as the rows on screen need. */
+	artw = (int)strlen("articles");
+	for (y = 0; ctx->dupes.ready && y < h; y++) {
+		size_t	index = (size_t)(s->top + y);
+
+		if (index >= d->nclusters)
+			break;
+		numbers = member_numbers(&d->clusters[index]);
+		if ((int)strlen(numbers) > artw)
+			artw = (int)strlen(numbers);
+		free(numbers);
+	}
+	if (artw > MAX_ARTICLES_WIDTH)
+		artw = MAX_ARTICLES_WIDTH;
+	header = xasprintf("   #  %-*s  size  score  title", artw, "articles");
+	draw_plain(stdscr, r->y + 1, r->x + 1, r->w - 1, !ctx->dupes.ready ?
+	    "finding duplicates\xe2\x80\xa6" : d->nclusters == 0 ?
+	    "no duplicates found" : header, ctx->style.label);
+	free(header);
+
 	for (y = 0; y < h; y++) {
 		size_t	index = (size_t)(s->top + y);
 
 		if (ctx->dupes.ready && index < d->nclusters)
-			draw_cluster_line(ctx, r->y + HEAD_LINES + y, index);
+			draw_cluster_line(ctx, r->y + HEAD_LINES + y, index,
+			    artw);
 		else
 			draw_blank(stdscr, r->y + HEAD_LINES + y, r->x, r->w,
 			    ctx->style.normal);

@@ -155,7 +155,7 @@ save_articles(struct catalogue *c, const struct export_format *format,
 	*written = 0;
 	if ((fp = open_temporary(path, &tmp, error)) == NULL)
 		return -1;
-	w = export_new(format, fp, path, NULL);
+	w = export_new(format, fp, path, &export_keep_ids);
 	if (export_begin(w, error) != 0)
 		goto out;
 	if (ids != NULL ? write_ids(c, w, ids, n, written, error) :

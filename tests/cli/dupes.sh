@@ -47,6 +47,22 @@ ok "dupes on a missing catalogue exits 2" status_is 2
 run dupes --format=bibtex
 ok "dupes rejects bibtex" status_is 2
 
+# Fields empty in both records are named as such, and a short abstract
+# is reported as too short, not as missing.
+run dupes --format=json
+ok "dupes names fields missing on both sides" \
+    out_has 'not compared, missing on both sides: year, doi'
+printf 'title,authors,year,journal,abstract\nA study of nets,Ana Silva,2021,J,Short abstract about nets.\nA study of nets,Ana Silva,2021,,Short abstract about nets and more.\n' \
+    > "$TEST_TMP/short.csv"
+"$FEHREST" import -q "$TEST_TMP/short.csv" --into "$TEST_TMP/short.db"
+run dupes --catalogue "$TEST_TMP/short.db" --format=json
+ok "dupes: a short abstract is too short, not missing" \
+    out_has 'abstract: too short to compare'
+ok "dupes: a field on one side only is named so" \
+    out_has 'missing on one side: journal;'
+ok "dupes: the abstract is not called missing" \
+    sh -c '! printf "%s\n" "$1" | grep -q "missing on [a-z ]*:[a-z, ]*abstract"' -- "$OUT"
+
 # An unwritable state directory costs only time.
 XDG_STATE_HOME=/proc/none run dupes --format=csv
 ok "dupes works without a writable state directory" status_is 0

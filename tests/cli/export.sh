@@ -69,4 +69,14 @@ run export --catalogue "$TEST_TMP/persian.db" --format=tsv
 ok "export tsv writes one line per record" lines_are 2
 ok "export tsv joins the abstract's lines" out_has '	one two	'
 
+# BibTeX keys survive a round trip, so documents that cite them still
+# work. When two records share a key, the second gets a made-up one.
+printf '@article{nunez2021,\n title={Uber Netze},\n author={Nunez, Ana},\n year={2021}\n}\n@article{nunez2021,\n title={Zweite},\n author={Nunez, Ana},\n year={2021}\n}\n' \
+    > "$TEST_TMP/keys.bib"
+run import --quiet "$TEST_TMP/keys.bib" --into "$TEST_TMP/keys.db"
+run export --catalogue "$TEST_TMP/keys.db"
+ok "export keeps a BibTeX key" out_has '^@article{nunez2021,$'
+ok "export makes up a key for its second use" \
+    out_has '^@article{nunez2021zweite,$'
+
 finish

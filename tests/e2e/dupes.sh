@@ -64,7 +64,9 @@ run_at() {
 
 	keys D
 	ok "$size: D opens the duplicates view" wait_for "Duplicates: 1 cluster"
-	ok "$size: the cluster lists 14 and 17" wait_for "14, 17  (2, score"
+	ok "$size: the cluster lists 14 and 17" wait_for "1  14, 17       2     80  Multi"
+	ok "$size: the columns have heads" \
+	    wait_for "#  articles  size  score  title"
 	ok "$size: exactly one cluster" \
 	    [ "$(screen | grep -c '^ *[0-9][0-9]*  [0-9]')" -eq 1 ]
 
