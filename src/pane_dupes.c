@@ -90,6 +90,12 @@ layout_build(const struct pane_context *ctx, struct layout *l)
 	if (l->colw < 1)
 		l->colw = 1;
 	for (f = 0; f < CLUSTERS_NFIELDS; f++) {
+		/*
+		 * A field empty on both sides says nothing, and the reasons
+		 * below name it; its row is left out to save the screen.
+		 */
+		if (p->fields[f].a[0] == '\0' && p->fields[f].b[0] == '\0')
+			continue;
 		na = text_wrap(p->fields[f].a, l->colw, &la);
 		nb = text_wrap(p->fields[f].b, l->colw, &lb);
 		for (k = 0; k < na || k < nb || k == 0; k++) {
