@@ -403,8 +403,9 @@ check_schema(struct catalogue *c, bool *empty, char **error)
 			*error = xasprintf("%s: an interrupted write left "
 			    "%s-journal, which must be rolled back before the "
 			    "catalogue can be read; make the file and its "
-			    "directory writable and open it again", c->path,
-			    c->path);
+			    "directory writable, raise the file size limit "
+			    "(ulimit -f) if one is set, and open it again",
+			    c->path, c->path);
 		else
 			*error = xasprintf("%s: cannot read the file as a "
 			    "catalogue (%s); check the path names a fehrest "

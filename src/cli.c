@@ -606,10 +606,9 @@ check_interrupted(void *arg)
 /*
  * Makes SIGINT, SIGTERM, SIGHUP and SIGQUIT stop an import at the next
  * record or query step, so that it is rolled back and its temporary files
- * removed, or restores the default actions. SIGPIPE and SIGXFSZ are
- * ignored meanwhile: a closed stderr or a file size limit must not kill
- * the import inside its transaction, but fail a write so that it is
- * rolled back.
+ * removed, or restores the default actions. SIGPIPE is ignored
+ * meanwhile, so that a closed stderr cannot kill the import inside its
+ * transaction (main() ignores SIGXFSZ, for a file size limit, always).
  */
 static void
 catch_interrupts(bool on)
@@ -625,7 +624,6 @@ catch_interrupts(bool on)
 	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = on ? SIG_IGN : SIG_DFL;
 	sigaction(SIGPIPE, &sa, NULL);
-	sigaction(SIGXFSZ, &sa, NULL);
 }
 
 /* The running import's temporary catalogue, or NULL, and its target. */

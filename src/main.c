@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,6 +286,11 @@ main(int argc, char **argv)
 	int			 ch, f;
 
 	setlocale(LC_ALL, "");
+	/*
+	 * A file size limit makes writes past it fail with EFBIG, which is
+	 * reported like any failed write, instead of killing fehrest.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&o, 0, sizeof o);
 	o.bidi = BIDI_AUTO;
 	exclusions = take_exclusions(argc, argv, &argc);

@@ -55,6 +55,29 @@ ok "size limit, new catalogue: no temporary name shown" \
 ok "size limit, new catalogue: not created" [ ! -e "$TEST_TMP/new.db" ]
 ok "size limit, new catalogue: no temporary file" no_temporary_files
 
+# A catalogue already larger than the limit cannot even be rolled back
+# under it: the journal stays, and every command says so (SIGXFSZ is
+# ignored, so none is killed) until the limit is lifted.
+big_db="$TEST_TMP/big.db"
+"$FEHREST" import -q "$TEST_TMP/big.ris" --into "$big_db"
+cp "$big_db" "$TEST_TMP/big-before.db"
+sed 's/Title/Other/' "$TEST_TMP/big.ris" > "$TEST_TMP/other.ris"
+limited import "$TEST_TMP/other.ris" --into "$big_db"
+ok "journal left: exits 2" status_is 2
+ok "journal left: says so" err_has 'keeps a journal of the failed import'
+ok "journal left: says what to do" err_has 'raise the file size limit'
+limited search --catalogue "$big_db" words
+ok "journal left, search under the limit: exits 2, not killed" status_is 2
+ok "journal left, search under the limit: explains" \
+    err_has 'interrupted write left'
+run search --catalogue "$big_db" words
+ok "journal left, search without the limit: exits 0" status_is 0
+ok "journal left, search without the limit: rolled back" \
+    cmp -s "$big_db" "$TEST_TMP/big-before.db"
+ok "journal left, search without the limit: journal gone" \
+    [ ! -e "$big_db-journal" ]
+rm -f "$TEST_TMP"/big*.db "$TEST_TMP/other.ris"
+
 # A name given with --name is set inside the same transaction.
 limited import --name "Renamed" "$TEST_TMP/big.ris" --into "$db"
 ok "size limit with --name: exits 2" status_is 2
