@@ -132,6 +132,13 @@ void	 catalogue_prepare(const struct record *r, struct strset *seen,
 int	 catalogue_add_entry(struct catalogue *c, struct record *r,
 	    const struct catalogue_entry *e, char **error);
 void	 catalogue_entry_free(struct catalogue_entry *e);
+/*
+ * Calls fn with each article's source id that is set, in no particular
+ * order. Returns 0, or -1 with *error set.
+ */
+int	 catalogue_each_source_id(struct catalogue *c,
+	    void (*fn)(void *arg, const char *source_id), void *arg,
+	    char **error);
 /* Sets the catalogue's display name (stored in the file). */
 int	 catalogue_set_name(struct catalogue *c, const char *name,
 	    char **error);

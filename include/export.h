@@ -81,6 +81,12 @@ const struct export_format *export_format_find(const char *name);
  */
 struct export_writer *export_new(const struct export_format *format,
 	    FILE *fp, const char *path, const struct export_options *options);
+/*
+ * Keeps source_id for the record that has it: a key made up for another
+ * record will not take it. Called for every record's source id before
+ * the first export_record(), so that the user's own keys always win.
+ */
+void	 export_reserve(struct export_writer *w, const char *source_id);
 int	 export_begin(struct export_writer *w, char **error);
 int	 export_record(struct export_writer *w, const struct record *r,
 	    char **error);

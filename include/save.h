@@ -26,6 +26,11 @@ const struct export_format *save_format_for(const char *path,
 	    const char **label);
 
 /*
+ * Passes source_id to export_reserve() for writer, an export_writer; a
+ * callback for catalogue_each_source_id().
+ */
+void	 save_reserve(void *writer, const char *source_id);
+/*
  * Writes articles of c to path in format: the n articles whose ids are
  * in ids (in that order) when ids is not NULL, else every article of
  * the list filtered by match (an FTS5 expression, NULL for all), in

@@ -24,10 +24,19 @@ char	*xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 
 /*
  * Registers the function fatal() runs before printing; NULL removes it.
- * The hook must be safe to call from a signal handler's exit path.
+ * The hook must be safe to call from a signal handler's exit path, and
+ * should not allocate, since fatal() may be reporting that it cannot.
  */
 void	 fatal_set_cleanup(void (*cleanup)(void));
-/* Runs the cleanup hook, prints "fehrest: MESSAGE" and exits with 2. */
+/*
+ * Sets a line fatal() prints after its message, or NULL for none. The
+ * string must stay valid; it is printed without allocating.
+ */
+void	 fatal_set_note(const char *note);
+/*
+ * Runs the cleanup hook once, prints "fehrest: MESSAGE" and the note,
+ * and exits with 2.
+ */
 void	 fatal(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2), noreturn));
 

@@ -644,6 +644,7 @@ catalogue_open(const char *path, enum catalogue_mode mode,
     struct catalogue **out, char **error)
 {
 	struct catalogue	*c;
+	struct stat		 st;
 	char			*uri;
 	bool			 empty = false, exists;
 	int			 flags, rc;
@@ -658,8 +659,13 @@ catalogue_open(const char *path, enum catalogue_mode mode,
 			    FEHREST_DATADIR);
 		else
 			*error = xasprintf("%s: no such catalogue file; check "
-			    "the path, or leave out --catalogue for the bundled "
+			    "the path, or name none to open the bundled "
 			    "catalogue", path);
+		return -1;
+	}
+	if (exists && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*error = xasprintf("%s: is a directory, not a catalogue; name "
+		    "a catalogue file", path);
 		return -1;
 	}
 	if (exists && access(path, R_OK) != 0) {
@@ -1471,4 +1477,26 @@ catalogue_list_terms(void *catalogue, const char *prefix, size_t max,
 	rc = catalogue_terms(catalogue, prefix, max, terms, nterms, &error);
 	free(error);
 	return rc;
+}
+
+int
+catalogue_each_source_id(struct catalogue *c,
+    void (*fn)(void *arg, const char *source_id), void *arg, char **error)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT source_id FROM details WHERE "
+	    "source_id IS NOT NULL", -1, &st, NULL) != SQLITE_OK) {
+		*error = db_error(c, "reading the source ids");
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*error = db_error(c, "reading the source ids");
+		return -1;
+	}
+	return 0;
 }

@@ -28,6 +28,7 @@
 #include "json.h"
 #include "query.h"
 #include "record.h"
+#include "save.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -589,11 +590,11 @@ cli_show(const struct cli_options *o, const char *number)
 
 static volatile sig_atomic_t import_interrupted;
 
+/* Records which signal stopped the import. */
 static void
 interrupt_import(int sig)
 {
-	(void)sig;
-	import_interrupted = 1;
+	import_interrupted = sig;
 }
 
 static int
@@ -626,32 +627,22 @@ catch_interrupts(bool on)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
-/* The running import's temporary catalogue, or NULL, and its target. */
-static char *import_temporary;
-static const char *import_target;
-
 /*
- * Cleans up after a fatal error (out of memory) during an import: removes
- * a temporary catalogue, or reports how an existing one is restored.
+ * The running import's temporary catalogue and its journal, or NULL,
+ * made before the import starts so that the fatal-error cleanup needs
+ * no memory.
  */
+static const char *import_temporary;
+static const char *import_journal;
+
+/* Removes the temporary catalogue when fehrest exits on a fatal error. */
 static void
 end_import_fatally(void)
 {
-	char	*journal, *name;
-
-	if (import_target == NULL)
+	if (import_temporary == NULL)
 		return;
-	if (import_temporary == NULL) {
-		name = text_sanitize(import_target);
-		fprintf(stderr, "fehrest: nothing was imported; SQLite rolls %s "
-		    "back from its journal when it is next opened\n", name);
-		free(name);
-		return;
-	}
-	journal = xasprintf("%s-journal", import_temporary);
-	unlink(journal);
+	unlink(import_journal);
 	unlink(import_temporary);
-	free(journal);
 }
 
 /*
@@ -740,6 +731,7 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	struct stat		 st;
 	const char		*target;
 	char			*tmp = NULL, *error = NULL, *name;
+	char			*fatal_text = NULL, *journal = NULL;
 	bool			 created;
 	int			 status = 2;
 
@@ -800,9 +792,16 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 	}
 	/* Before the temporary file exists, so that a signal removes it. */
 	catch_interrupts(true);
+	name = text_sanitize(o->into);
+	fatal_text = created ? xasprintf("nothing was imported; %s is not "
+	    "created", name) : xasprintf("nothing was imported; SQLite rolls "
+	    "%s back from its journal when it is next opened", name);
+	free(name);
+	journal = created ? xasprintf("%s-journal", tmp) : NULL;
 	import_temporary = tmp;
-	import_target = o->into;
+	import_journal = journal;
 	fatal_set_cleanup(end_import_fatally);
+	fatal_set_note(fatal_text);
 	if (catalogue_open(target, CATALOGUE_WRITE, &c, &error) != 0) {
 		error = name_target(error, tmp, o->into);
 		print_sanitized("fehrest: ", error);
@@ -844,18 +843,20 @@ cli_import(const struct cli_options *o, char *const *paths, int npaths)
 		    "%s\n", stats.records, stats.records == 1 ? "" : "s",
 		    stats.files, stats.files == 1 ? "" : "s", name);
 		if (stats.skipped > 0)
-			fprintf(stderr, "skipped %zu invalid record%s (the "
-			    "first %d of each file are named above)\n",
-			    stats.skipped, stats.skipped == 1 ? "" : "s",
-			    IMPORT_SKIPS_NAMED);
+			fprintf(stderr, "skipped %zu invalid record%s, "
+			    "reported above\n", stats.skipped,
+			    stats.skipped == 1 ? "" : "s");
 		free(name);
 	}
 	status = 0;
 out:
 	catch_interrupts(false);
 	fatal_set_cleanup(NULL);
+	fatal_set_note(NULL);
 	import_temporary = NULL;
-	import_target = NULL;
+	import_journal = NULL;
+	free(fatal_text);
+	free(journal);
 	if (tmp != NULL && status != 0) {
 		unlink(tmp);
 		free(error);
@@ -864,6 +865,12 @@ out:
 	}
 	free(tmp);
 	free(error);
+	/*
+	 * An import stopped by a signal ends by that signal, once rolled
+	 * back, so that a shell loop or make running it stops too.
+	 */
+	if (status != 0 && import_interrupted != 0)
+		raise(import_interrupted);
 	return status;
 }
 
@@ -923,7 +930,7 @@ cli_export(const struct cli_options *o, const char *input)
 	struct export_writer		*w;
 	struct catalogue		*c;
 	struct query			 q;
-	char				*safe;
+	char				*safe, *error = NULL;
 	int				 status;
 
 	format = export_format_find(o->format_set ? format_names[o->format] :
@@ -953,7 +960,12 @@ cli_export(const struct cli_options *o, const char *input)
 	}
 	query_expand(&q, catalogue_list_terms, c);
 	w = export_new(format, stdout, "standard output", &export_keep_ids);
-	status = export_rows(c, q.match, w);
+	if (catalogue_each_source_id(c, save_reserve, w, &error) != 0) {
+		print_sanitized("fehrest: ", error);
+		free(error);
+		status = 2;
+	} else
+		status = export_rows(c, q.match, w);
 	export_free(w);
 	catalogue_close(c);
 	query_free(&q);

@@ -33,11 +33,22 @@
 #include "ris.h"
 #include "xmalloc.h"
 
-/* Keys given out so far, an open-addressing hash set. */
+/*
+ * Keys given out so far, an open-addressing hash set that ignores ASCII
+ * case, as BibTeX does. For a made-up key, next counts the suffixes
+ * its base has used, so that a thousand records with one base take
+ * linear time, not quadratic.
+ */
+struct keyslot {
+	char	*key;
+	size_t	 next;
+	bool	 reserved;	/* a source id its own record has not used yet */
+};
+
 struct keyset {
-	char	**slots;
-	size_t	  size;		/* a power of two */
-	size_t	  count;
+	struct keyslot	*slots;
+	size_t		 size;		/* a power of two */
+	size_t		 count;
 };
 
 struct export_format {
@@ -266,52 +277,77 @@ hash_key(const char *s)
 	return h;
 }
 
-static bool
-keyset_has(const struct keyset *k, const char *key)
+static uint64_t
+hash_key_nocase(const char *s)
+{
+	uint64_t	h;
+
+	h = 1469598103934665603ULL;
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Returns the slot of key, or NULL when the set does not contain it. */
+static struct keyslot *
+keyset_find(const struct keyset *k, const char *key)
 {
 	size_t	i;
 
 	if (k->size == 0)
-		return false;
-	for (i = hash_key(key) & (k->size - 1); k->slots[i] != NULL;
+		return NULL;
+	for (i = hash_key_nocase(key) & (k->size - 1); k->slots[i].key != NULL;
 	    i = (i + 1) & (k->size - 1)) {
-		if (strcmp(k->slots[i], key) == 0)
-			return true;
+		if (strcasecmp(k->slots[i].key, key) == 0)
+			return &k->slots[i];
 	}
-	return false;
+	return NULL;
 }
 
-static void
-keyset_insert(struct keyset *k, char *key)
+static bool
+keyset_has(const struct keyset *k, const char *key)
+{
+	return keyset_find(k, key) != NULL;
+}
+
+static struct keyslot *
+keyset_insert(struct keyset *k, struct keyslot slot)
 {
 	size_t	i;
 
-	for (i = hash_key(key) & (k->size - 1); k->slots[i] != NULL;
-	    i = (i + 1) & (k->size - 1))
+	for (i = hash_key_nocase(slot.key) & (k->size - 1);
+	    k->slots[i].key != NULL; i = (i + 1) & (k->size - 1))
 		;
-	k->slots[i] = key;
+	k->slots[i] = slot;
+	return &k->slots[i];
 }
 
-/* Adds key (taking ownership), growing the table past half full. */
-static void
+/*
+ * Adds key (taking ownership), growing the table past half full, and
+ * returns its slot.
+ */
+static struct keyslot *
 keyset_add(struct keyset *k, char *key)
 {
 	struct keyset	bigger;
+	struct keyslot	slot = { key, 0, false };
 	size_t		i;
 
 	if ((k->count + 1) * 2 > k->size) {
 		bigger.size = k->size == 0 ? 64 : k->size * 2;
 		bigger.slots = xcalloc(bigger.size, sizeof *bigger.slots);
 		for (i = 0; i < k->size; i++) {
-			if (k->slots[i] != NULL)
+			if (k->slots[i].key != NULL)
 				keyset_insert(&bigger, k->slots[i]);
 		}
 		free(k->slots);
 		k->slots = bigger.slots;
 		k->size = bigger.size;
 	}
-	keyset_insert(k, key);
 	k->count++;
+	return keyset_insert(k, slot);
 }
 
 static void
@@ -320,7 +356,7 @@ keyset_free(struct keyset *k)
 	size_t	i;
 
 	for (i = 0; i < k->size; i++)
-		free(k->slots[i]);
+		free(k->slots[i].key);
 	free(k->slots);
 }
 
@@ -461,14 +497,17 @@ key_base(const struct record *r)
 	return buf_take(&key);
 }
 
-/* Returns whether s can be a BibTeX key as it is. */
+/*
+ * Returns whether s can be a BibTeX key as it is: ASCII letters, digits
+ * and "-_:./+", which BibTeX and bibtool both read.
+ */
 static bool
 usable_key(const char *s)
 {
 	if (is_empty(s))
 		return false;
 	for (; *s != '\0'; s++) {
-		if (*s <= ' ' || *s > '~' || strchr("\"#%'(),={}@\\", *s) != NULL)
+		if (!isalnum((unsigned char)*s) && strchr("-_:./+", *s) == NULL)
 			return false;
 	}
 	return true;
@@ -478,9 +517,10 @@ usable_key(const char *s)
 static const char *
 make_key(struct export_writer *w, const struct record *r)
 {
-	char	*base, *key;
-	size_t	 n, i, v;
-	char	 suffix[16];
+	struct keyslot	*slot;
+	char		*base, *key;
+	size_t		 n, i, v;
+	char		 suffix[16];
 
 	/*
 	 * A source id with a letter is kept: a BibTeX key, say, that the
@@ -488,16 +528,29 @@ make_key(struct export_writer *w, const struct record *r)
 	 * database's record id) makes a poor key, so one is made up.
 	 */
 	if (w->options.keep_ids && usable_key(r->source_id) &&
-	    has_ascii_letter(r->source_id) &&
-	    !keyset_has(&w->keys, r->source_id)) {
-		key = xstrdup(r->source_id);
-		keyset_add(&w->keys, key);
-		return key;
+	    has_ascii_letter(r->source_id)) {
+		slot = keyset_find(&w->keys, r->source_id);
+		if (slot == NULL) {
+			key = xstrdup(r->source_id);
+			keyset_add(&w->keys, key);
+			return key;
+		}
+		if (slot->reserved) {
+			slot->reserved = false;
+			return slot->key;
+		}
 	}
 	base = key_base(r);
-	key = xstrdup(base);
-	for (n = 0; keyset_has(&w->keys, key); n++) {
-		/* a..z, then aa..zz and so on, as bijective base 26. */
+	if ((slot = keyset_find(&w->keys, base)) == NULL) {
+		keyset_add(&w->keys, base);
+		return base;
+	}
+	/*
+	 * a..z, then aa..zz and so on, as bijective base 26, going on from
+	 * the last suffix this base was given.
+	 */
+	key = NULL;
+	for (n = slot->next; key == NULL || keyset_has(&w->keys, key); n++) {
 		i = sizeof suffix - 1;
 		suffix[i] = '\0';
 		for (v = n + 1; v > 0; v = (v - 1) / 26)
@@ -505,9 +558,20 @@ make_key(struct export_writer *w, const struct record *r)
 		free(key);
 		key = xasprintf("%s%s", base, suffix + i);
 	}
-	free(base);
+	/* The table may have grown and moved: find the base's slot again. */
 	keyset_add(&w->keys, key);
+	keyset_find(&w->keys, base)->next = n;
+	free(base);
 	return key;
+}
+
+void
+export_reserve(struct export_writer *w, const char *source_id)
+{
+	if (!w->options.keep_ids || !usable_key(source_id) ||
+	    !has_ascii_letter(source_id) || keyset_has(&w->keys, source_id))
+		return;
+	keyset_add(&w->keys, xstrdup(source_id))->reserved = true;
 }
 
 /* ---- BibTeX ---- */
@@ -1233,7 +1297,8 @@ flush_out(struct export_writer *w, bool sync, char **error)
 	if ((len > 0 && fwrite(w->out.data, 1, len, w->fp) != len) ||
 	    (sync && fflush(w->fp) != 0) || ferror(w->fp)) {
 		*error = xasprintf("%s: writing the %s export failed: %s; "
-		    "check that the disk has space and the file is writable",
+		    "check that the disk has space, the file is writable and "
+		    "no file size limit (ulimit -f) is in the way",
 		    w->path, w->format->name,
 		    errno != 0 ? strerror(errno) : "write error");
 		buf_clear(&w->out);

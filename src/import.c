@@ -287,8 +287,8 @@ import_data(struct run *run, struct import_context *ctx,
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err != 0) {
 		*error = xasprintf("cannot start a thread for the import: %s; "
-		    "try again when fewer programs are running",
-		    strerror(err));
+		    "free some memory (or raise ulimit -v) or end other "
+		    "processes, and try again", strerror(err));
 		rc = -1;
 		goto out;
 	}

@@ -10,6 +10,7 @@
  * says so, with no cue.
  */
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,7 +149,8 @@ add_field(struct layout *l, int width, const char *label, const char *text,
 
 /*
  * "Journal 12(3), 45-67" from whichever parts are known; an issue
- * without a volume reads "Journal, no. 3".
+ * without a volume reads "Journal, no. 3", or "Journal, Special issue"
+ * when it is not a number.
  */
 static char *
 journal_text(const struct record *r)
@@ -163,7 +165,9 @@ journal_text(const struct record *r)
 	if (r->issue != NULL && r->volume != NULL)
 		buf_printf(&b, "(%s)", r->issue);
 	else if (r->issue != NULL)
-		buf_printf(&b, "%sno. %s", b.len > 0 ? ", " : "", r->issue);
+		buf_printf(&b, "%s%s%s", b.len > 0 ? ", " : "",
+		    isdigit((unsigned char)r->issue[0]) ? "no. " : "",
+		    r->issue);
 	if (r->pages != NULL)
 		buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", r->pages);
 	return buf_take(&b);

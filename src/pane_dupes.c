@@ -20,7 +20,10 @@
 #define LABEL_WIDTH	10
 /* Lines at the top of the comparison: title, legend, column heads. */
 #define HEAD_LINES	3
-/* The widest the cluster list's articles column grows; longer lists are cut. */
+/*
+ * The width the cluster list's articles column may always take; a wide
+ * screen gives it more, and longer lists are cut.
+ */
 #define MAX_ARTICLES_WIDTH	24
 
 /* One line of the comparison. */
@@ -91,8 +94,8 @@ layout_build(const struct pane_context *ctx, struct layout *l)
 		l->colw = 1;
 	for (f = 0; f < CLUSTERS_NFIELDS; f++) {
 		/*
-		 * A field empty on both sides says nothing, and the reasons
-		 * below name it; its row is left out to save the screen.
+		 * A field empty on both sides has nothing to compare, so its
+		 * row is left out to save the screen.
 		 */
 		if (p->fields[f].a[0] == '\0' && p->fields[f].b[0] == '\0')
 			continue;
@@ -331,8 +334,13 @@ draw_cluster_line(struct pane_context *ctx, int y, size_t index, int artw)
 	    ctx->style.normal;
 	draw_blank(stdscr, y, x, w, attr);
 	numbers = member_numbers(cl);
-	line = xasprintf(" %4zu  %-*.*s  %4zu  %5d  ", index + 1, artw, artw,
-	    numbers, cl->nmembers, cl->score);
+	/* The numbers are ASCII, so bytes are columns; a cut one ends in "…". */
+	if ((int)strlen(numbers) > artw)
+		line = xasprintf(" %4zu  %.*s\xe2\x80\xa6  %4zu  %5d  ",
+		    index + 1, artw - 1, numbers, cl->nmembers, cl->score);
+	else
+		line = xasprintf(" %4zu  %-*s  %4zu  %5d  ", index + 1, artw,
+		    numbers, cl->nmembers, cl->score);
 	used = draw_plain(stdscr, y, x, w, line, attr);
 	free(line);
 	free(numbers);
@@ -356,7 +364,9 @@ draw_clusters(struct pane_context *ctx)
 	else
 		title = xstrdup(" Duplicates");
 	draw_blank(stdscr, r->y, r->x, r->w, ctx->style.status);
-	draw_plain(stdscr, r->y, r->x, r->w, title, ctx->style.status);
+	/* The catalogue's name may be Persian: drawn as the status line is. */
+	draw_field(stdscr, r->y, r->x, r->w, title, NULL, QUERY_ANY,
+	    ctx->style.status, ctx->style.status, DRAW_ELLIPSIS, ctx->bidi);
 	free(title);
 	for (y = 1; y < HEAD_LINES; y++)
 		draw_blank(stdscr, r->y + y, r->x, r->w, ctx->style.normal);
@@ -376,8 +386,10 @@ draw_clusters(struct pane_context *ctx)
 			artw = (int)strlen(numbers);
 		free(numbers);
 	}
-	if (artw > MAX_ARTICLES_WIDTH)
-		artw = MAX_ARTICLES_WIDTH;
+	/* Wide screens give the column more, but half the line at most. */
+	if (artw > MAX_ARTICLES_WIDTH && artw > (r->w - 40) / 2)
+		artw = MAX_ARTICLES_WIDTH > (r->w - 40) / 2 ?
+		    MAX_ARTICLES_WIDTH : (r->w - 40) / 2;
 	header = xasprintf("   #  %-*s  size  score  title", artw, "articles");
 	draw_plain(stdscr, r->y + 1, r->x + 1, r->w - 1, !ctx->dupes.ready ?
 	    "finding duplicates\xe2\x80\xa6" : d->nclusters == 0 ?

@@ -263,11 +263,11 @@ pane_list_goto(struct pane_context *ctx, long number)
 	if (rc < 0)
 		pane_take_message(ctx, error);
 	else if (rc == 1)
-		pane_set_message(ctx, "no article numbered %ld in this "
-		    "catalogue", number);
+		pane_set_message(ctx, "no article %ld in this catalogue",
+		    number);
 	else if (rc == 2 && view_query(ctx->view) != NULL)
-		pane_set_message(ctx, "article %ld does not match the filter; "
-		    "Esc clears the filter", number);
+		pane_set_message(ctx, "article %ld is filtered out; Esc "
+		    "clears the filter", number);
 	else if (rc == 2)
 		pane_set_message(ctx, "article %ld is hidden as a duplicate; "
 		    "u shows all articles", number);

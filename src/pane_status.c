@@ -186,11 +186,14 @@ status_draw(struct pane_context *ctx)
 		width = r->w - essential;
 	/*
 	 * A message ends in its advice, so it keeps its room and the
-	 * catalogue's name is shortened first, down to 8 columns.
+	 * catalogue's name and position give way first, down to a quarter
+	 * of the line. A message still too long ends in an ellipsis.
 	 */
-	if (ctx->message != NULL &&
-	    r->w - (text_strwidth(ctx->message) + 4) >= 8)
+	if (ctx->message != NULL) {
 		width = r->w - (text_strwidth(ctx->message) + 4);
+		if (width < r->w / 4)
+			width = r->w / 4;
+	}
 	used = draw_left(ctx, width);
 
 	if (ctx->message != NULL) {
@@ -198,8 +201,9 @@ status_draw(struct pane_context *ctx)
 		if (width > r->w - used - 2)
 			width = r->w - used - 2;
 		if (width > 2)
-			draw_plain(stdscr, r->y, r->x + r->w - width, width,
-			    ctx->message, ctx->style.note);
+			draw_field(stdscr, r->y, r->x + r->w - width, width,
+			    ctx->message, NULL, QUERY_ANY, ctx->style.note,
+			    ctx->style.note, DRAW_ELLIPSIS, BIDI_TERMINAL);
 		return;
 	}
 	if (view_note(ctx->view) != NULL) {

@@ -142,6 +142,13 @@ open_temporary(const char *path, char **tmp, char **error)
 	return fp;
 }
 
+/* Keeps a source id as the key of its own record (catalogue_each_source_id). */
+void
+save_reserve(void *writer, const char *source_id)
+{
+	export_reserve(writer, source_id);
+}
+
 int
 save_articles(struct catalogue *c, const struct export_format *format,
     const char *path, const long *ids, size_t n, const char *match,
@@ -156,7 +163,8 @@ save_articles(struct catalogue *c, const struct export_format *format,
 	if ((fp = open_temporary(path, &tmp, error)) == NULL)
 		return -1;
 	w = export_new(format, fp, path, &export_keep_ids);
-	if (export_begin(w, error) != 0)
+	if (catalogue_each_source_id(c, save_reserve, w, error) != 0 ||
+	    export_begin(w, error) != 0)
 		goto out;
 	if (ids != NULL ? write_ids(c, w, ids, n, written, error) :
 	    write_list(c, w, match, written, error))

@@ -10,6 +10,7 @@
 #include "xmalloc.h"
 
 static void (*fatal_cleanup)(void);
+static const char *fatal_note;
 
 void
 fatal_set_cleanup(void (*cleanup)(void))
@@ -18,17 +19,28 @@ fatal_set_cleanup(void (*cleanup)(void))
 }
 
 void
+fatal_set_note(const char *note)
+{
+	fatal_note = note;
+}
+
+void
 fatal(const char *fmt, ...)
 {
+	void	(*cleanup)(void) = fatal_cleanup;
 	va_list	ap;
 
-	if (fatal_cleanup != NULL)
-		fatal_cleanup();
+	/* A cleanup that fails in turn must not run again. */
+	fatal_cleanup = NULL;
+	if (cleanup != NULL)
+		cleanup();
 	fputs("fehrest: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	if (fatal_note != NULL)
+		fprintf(stderr, "fehrest: %s\n", fatal_note);
 	exit(2);
 }
 

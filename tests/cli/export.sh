@@ -79,4 +79,32 @@ ok "export keeps a BibTeX key" out_has '^@article{nunez2021,$'
 ok "export makes up a key for its second use" \
     out_has '^@article{nunez2021zweite,$'
 
+# A key made up for an earlier record never takes a later record's own
+# key, in any letter case (BibTeX ignores case), and a key with
+# characters bibtool rejects is made up instead.
+printf 'TY  - JOUR\nTI  - Deep learning\nAU  - Smith, John\nPY  - 2020\nER  - \n' \
+    > "$TEST_TMP/first.ris"
+printf '@article{Smith2020Deep, title={Deep twice}, author={Smith, Jim}, year={2020}}\n@article{a:b~t`u, title={Odd key}, author={Roe, R}, year={2001}}\n' \
+    > "$TEST_TMP/second.bib"
+run import --quiet "$TEST_TMP/first.ris" "$TEST_TMP/second.bib" \
+    --into "$TEST_TMP/order.db"
+run export --catalogue "$TEST_TMP/order.db"
+ok "export: a record keeps its own key" out_has '^@article{Smith2020Deep,$'
+ok "export: a made-up key avoids it in any case" \
+    out_has '^@article{smith2020deepa,$'
+ok "export: an unreadable key is made up" out_has '^@article{roe2001odd,$'
+printf '%s\n' "$OUT" > "$TEST_TMP/order.bib"
+ok "bibtool reads keys kept and made up without errors" \
+	sh -c 'bibtool -o /dev/null "$1" 2> "$1.log" && [ ! -s "$1.log" ]' -- "$TEST_TMP/order.bib"
+
+# Many records with the same made-up base each get a new suffix.
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "TY  - JOUR\nTI  - Same title\nAU  - Doe, Jane\nPY  - 2001\nER  - \n" }' \
+    > "$TEST_TMP/same.ris"
+run import --quiet "$TEST_TMP/same.ris" --into "$TEST_TMP/same.db"
+run export --catalogue "$TEST_TMP/same.db"
+ok "3000 records with one base: 3000 keys" \
+    [ "$(printf '%s\n' "$OUT" | grep -c '^@article{doe2001same')" = 3000 ]
+ok "3000 records with one base: keys unique in any case" \
+    [ "$(printf '%s\n' "$OUT" | grep '^@' | sort -f | uniq -di | wc -l)" = 0 ]
+
 finish

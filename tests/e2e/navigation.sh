@@ -29,7 +29,7 @@ keys 5 Enter
 ok ":5 Enter goes to article 5" wait_for " 5/17"
 keys 9 9 G
 ok "99G says there is no such article" \
-    wait_for "no article numbered 99"
+    wait_for "no article 99 in this catalogue"
 ok "99G leaves the selection" wait_for " 5/17"
 
 # Article 14 is not about fuzzy inference: the first match is chosen.
@@ -45,7 +45,7 @@ ok "first match is article 2" \
     grep -q 'Title    Comparing A Hybridization'"
 keys 1 4 G
 ok "14G outside the filter says so" \
-    wait_for "article 14 does not match the filter"
+    wait_for "article 14 is filtered out; Esc clears the filter"
 ok "selection stays in the filter" wait_for " 1/2"
 keys Escape
 wait_gone "/fuzzy" >/dev/null

@@ -653,8 +653,8 @@ test_export_write_error(void **state)
 	w = export_new(&export_csv, fp, "out.csv", NULL);
 	assert_int_equal(export_begin(w, &error), -1);
 	assert_string_equal(error, "out.csv: writing the csv export failed: "
-	    "No space left on device; check that the disk has space and the "
-	    "file is writable");
+	    "No space left on device; check that the disk has space, the file "
+	    "is writable and no file size limit (ulimit -f) is in the way");
 	free(error);
 	export_free(w);
 	fclose(fp);
