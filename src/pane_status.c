@@ -32,13 +32,18 @@ add_position(struct buf *b, const struct view *v)
 	buf_printf(b, "  %s/%s", pos, count);
 }
 
-/* The position, the filter and its count: "  14/17  /quant: 2 of 17". */
+/*
+ * The position, the filter and its count: "  14/17  /quant: 2 of 17".
+ * When that is wider than width, the filter is shortened first, so that
+ * its count ("no matches", say) stays in sight.
+ */
 static char *
-position_text(struct pane_context *ctx)
+position_text(struct pane_context *ctx, int width)
 {
 	const struct view	*v = ctx->view;
 	struct buf		 b;
-	char			 count[32], total[32];
+	char			 count[32], total[32], *counted, *filter;
+	int			 room;
 
 	buf_init(&b);
 	add_position(&b, v);
@@ -48,17 +53,23 @@ position_text(struct pane_context *ctx)
 		buf_addstr(&b, "  finding duplicates\xe2\x80\xa6");
 	if (ctx->dupes.hidden)
 		buf_addstr(&b, "  duplicates hidden");
-	if (view_query(v) != NULL) {
-		buf_printf(&b, "  /%s: ", view_filter(v));
-		if (!v->count.known)
-			buf_addstr(&b, "counting\xe2\x80\xa6");
-		else if (v->count.value == 0)
-			buf_addstr(&b, "no matches");
-		else
-			buf_printf(&b, "%s of %s", pane_format_count(count,
-			    v->count.value, v->count.capped),
-			    pane_format_count(total, view_total(v), false));
-	}
+	if (view_query(v) == NULL)
+		return buf_take(&b);
+
+	if (!v->count.known)
+		counted = xstrdup("counting\xe2\x80\xa6");
+	else if (v->count.value == 0)
+		counted = xstrdup("no matches");
+	else
+		counted = xasprintf("%s of %s", pane_format_count(count,
+		    v->count.value, v->count.capped),
+		    pane_format_count(total, view_total(v), false));
+	/* "  /" and ": " around the filter take 5 columns. */
+	room = width - text_strwidth(buf_str(&b)) - text_strwidth(counted) - 5;
+	filter = text_truncate(view_filter(v), room > 2 ? room : 2);
+	buf_printf(&b, "  /%s: %s", filter, counted);
+	free(filter);
+	free(counted);
 	return buf_take(&b);
 }
 
@@ -151,7 +162,7 @@ draw_left(struct pane_context *ctx, int width)
 	char			*position;
 	int			 used, namew;
 
-	position = position_text(ctx);
+	position = position_text(ctx, width - 1);
 	namew = width - 1 - text_strwidth(position);
 	used = 1;
 	if (namew > 0)
@@ -171,6 +182,7 @@ static void
 status_draw(struct pane_context *ctx)
 {
 	const struct pane_rect	*r = &ctx->status;
+	char			*position;
 	size_t			 nhints;
 	int			 used, width, essential;
 
@@ -184,6 +196,13 @@ status_draw(struct pane_context *ctx)
 	if (ctx->message == NULL && view_note(ctx->view) == NULL &&
 	    r->w - essential >= r->w / 3)
 		width = r->w - essential;
+	/* A filter's count matters more than the hints: they give way. */
+	if (width < r->w && view_query(ctx->view) != NULL) {
+		position = position_text(ctx, width - 1);
+		if (text_strwidth(position) > width - 1)
+			width = r->w;
+		free(position);
+	}
 	/*
 	 * A message ends in its advice, so it keeps its room and the
 	 * catalogue's name and position give way first, down to a quarter
