@@ -88,8 +88,10 @@ prompt_draw(struct pane_context *ctx)
 {
 	struct pane_prompt_state	*p = &ctx->prompt;
 	const struct pane_rect		*r = &ctx->status;
+	struct text_cluster		 cluster;
+	const char			*input;
 	char				*question, *what;
-	int				 x;
+	int				 x, inputw, questionw;
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
@@ -104,12 +106,29 @@ prompt_draw(struct pane_context *ctx)
 		    ".json): ", what);
 		free(what);
 	}
-	x = r->x + draw_plain(stdscr, r->y, r->x, r->w, question,
-	    ctx->style.label);
+	/*
+	 * What the user types matters more than the question: when both do
+	 * not fit, the question gets what the input (and the cursor) leave,
+	 * and a long input shows its end.
+	 */
+	inputw = p->kind == PANE_PROMPT_OVERWRITE ? 0 :
+	    text_strwidth(buf_str(&p->input)) + 1;
+	questionw = text_strwidth(question);
+	if (questionw + inputw > r->w)
+		questionw = r->w - inputw > r->w / 3 ? r->w - inputw : r->w / 3;
+	x = r->x + draw_field(stdscr, r->y, r->x, questionw, question, NULL,
+	    QUERY_ANY, ctx->style.label, ctx->style.label, DRAW_ELLIPSIS,
+	    BIDI_TERMINAL);
 	free(question);
-	if (p->kind != PANE_PROMPT_OVERWRITE)
-		x += draw_plain(stdscr, r->y, x, r->x + r->w - x,
-		    buf_str(&p->input), ctx->style.normal);
+	if (p->kind != PANE_PROMPT_OVERWRITE) {
+		input = buf_str(&p->input);
+		/* Shows the input's end when it is wider than the room. */
+		while (*input != '\0' && text_strwidth(input) >
+		    r->x + r->w - x - 1)
+			input += text_next_cluster(input, strlen(input), &cluster);
+		x += draw_plain(stdscr, r->y, x, r->x + r->w - x, input,
+		    ctx->style.normal);
+	}
 	ctx->show_cursor = true;
 	ctx->cursor_y = r->y;
 	ctx->cursor_x = x < r->x + r->w ? x : r->x + r->w - 1;
