@@ -85,9 +85,17 @@ sqlite3	*catalogue_db(struct catalogue *c);
 
 /*
  * Starts a write transaction. A catalogue of schema version 1 gets its
- * word list inside it, so that a rollback undoes that too.
+ * word list inside it, and one indexed under other folding rules
+ * (TEXT_FOLD_VERSION) its index built again, so that a rollback undoes
+ * that too.
  */
 int	 catalogue_begin(struct catalogue *c, char **error);
+/*
+ * Returns whether the catalogue's index was built with this fehrest's
+ * folding rules. When it was not, searches may miss words until the next
+ * write transaction builds it again.
+ */
+bool	 catalogue_fold_current(const struct catalogue *c);
 /* Commits and records the new article count and generation. */
 int	 catalogue_commit(struct catalogue *c, char **error);
 void	 catalogue_rollback(struct catalogue *c);

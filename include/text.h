@@ -139,6 +139,12 @@ size_t	 text_wrap(const char *s, int width, struct text_line **lines);
  * Folding a folded string changes nothing.
  */
 char	*text_fold(const char *s);
+/*
+ * The version of text_fold()'s rules, which catalogues record with their
+ * index. Raise it whenever text_fold() gives another result for some
+ * input: a catalogue indexed under another version is indexed again.
+ */
+#define TEXT_FOLD_VERSION	1
 
 /* A word of a string: bytes [start, start + len) of the source. */
 struct text_span {

@@ -210,6 +210,8 @@ struct catalogue {
 	bool		 interrupted;
 	bool		 has_terms;	/* the file has the terms table */
 	bool		 upgraded;	/* the open transaction added it */
+	long		 fold;		/* TEXT_FOLD_VERSION of its index */
+	bool		 reindexed;	/* the open transaction rebuilt it */
 	struct strset	 terms;		/* terms written by this handle */
 	long		 total;
 	/* Whether the *_SHOWN queries are in use, and how many articles
@@ -455,6 +457,9 @@ check_schema(struct catalogue *c, bool *empty, char **error)
 	return 0;
 }
 
+static int	set_fold_version(struct catalogue *, char **);
+static int	reindex(struct catalogue *, char **);
+
 static int
 create_schema(struct catalogue *c, char **error)
 {
@@ -479,6 +484,8 @@ create_schema(struct catalogue *c, char **error)
 	free(gen);
 	if (rc == 0)
 		rc = meta_set(c, "count", "0", error);
+	if (rc == 0)
+		rc = set_fold_version(c, error);
 	if (rc != 0 || sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		if (rc == 0)
@@ -531,6 +538,10 @@ load_meta(struct catalogue *c)
 	c->has_terms = table_exists(c, "terms");
 	s = meta_get(c, "bundled");
 	c->bundled = c->bundled || (s != NULL && strcmp(s, "1") == 0);
+	free(s);
+	/* Catalogues made before the version was recorded used version 1. */
+	s = meta_get(c, "fold");
+	c->fold = s != NULL ? strtol(s, NULL, 10) : 1;
 	free(s);
 }
 
@@ -780,6 +791,18 @@ catalogue_total(struct catalogue *c)
 	return c->total;
 }
 
+static int
+set_fold_version(struct catalogue *c, char **error)
+{
+	char	version[32];
+
+	snprintf(version, sizeof version, "%d", TEXT_FOLD_VERSION);
+	if (meta_set(c, "fold", version, error) != 0)
+		return -1;
+	c->fold = TEXT_FOLD_VERSION;
+	return 0;
+}
+
 int
 catalogue_begin(struct catalogue *c, char **error)
 {
@@ -792,7 +815,18 @@ catalogue_begin(struct catalogue *c, char **error)
 		catalogue_rollback(c);
 		return -1;
 	}
+	if (c->writable && c->fold != TEXT_FOLD_VERSION &&
+	    reindex(c, error) != 0) {
+		catalogue_rollback(c);
+		return -1;
+	}
 	return 0;
+}
+
+bool
+catalogue_fold_current(const struct catalogue *c)
+{
+	return c->fold == TEXT_FOLD_VERSION;
 }
 
 int
@@ -827,6 +861,7 @@ catalogue_commit(struct catalogue *c, char **error)
 	}
 	c->total = total;
 	c->upgraded = false;
+	c->reindexed = false;
 	free(c->generation);
 	c->generation = gen;
 	return 0;
@@ -835,12 +870,21 @@ catalogue_commit(struct catalogue *c, char **error)
 void
 catalogue_rollback(struct catalogue *c)
 {
+	char	*fold;
+
 	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	/* The words the transaction recorded are gone from the table. */
 	strset_free(&c->terms);
 	if (c->upgraded)
 		c->has_terms = false;
 	c->upgraded = false;
+	if (c->reindexed) {
+		/* The rules the file's index was built with are back. */
+		fold = meta_get(c, "fold");
+		c->fold = fold != NULL ? strtol(fold, NULL, 10) : 1;
+		free(fold);
+		c->reindexed = false;
+	}
 }
 
 int
@@ -948,20 +992,28 @@ collect_words(struct catalogue_entry *e, const char *folded,
 	free(words);
 }
 
+/* Fills e from the text of an article; authors is taken over. */
+static void
+prepare_text(const char *title, char *authors, const char *abstract,
+    struct strset *seen, struct catalogue_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	buf_init(&e->words);
+	e->authors = authors;
+	e->title = text_fold(title != NULL ? title : "");
+	e->people = text_fold(e->authors);
+	e->abstract = text_fold(abstract != NULL ? abstract : "");
+	collect_words(e, e->title, seen);
+	collect_words(e, e->people, seen);
+	collect_words(e, e->abstract, seen);
+}
+
 void
 catalogue_prepare(const struct record *r, struct strset *seen,
     struct catalogue_entry *e)
 {
-	memset(e, 0, sizeof *e);
-	buf_init(&e->words);
-	e->authors = record_author_list(r);
-	e->title = text_fold(r->title != NULL ? r->title : "");
-	e->people = text_fold(e->authors);
-	e->abstract = text_fold(r->abstract != NULL ? r->abstract :
-	    r->teaser != NULL ? r->teaser : "");
-	collect_words(e, e->title, seen);
-	collect_words(e, e->people, seen);
-	collect_words(e, e->abstract, seen);
+	prepare_text(r->title, record_author_list(r), r->abstract != NULL ?
+	    r->abstract : r->teaser, seen, e);
 }
 
 void
@@ -976,8 +1028,8 @@ catalogue_entry_free(struct catalogue_entry *e)
 }
 
 static int
-add_search(struct catalogue *c, const struct record *r,
-    const struct catalogue_entry *e, char **error)
+add_search(struct catalogue *c, long id, const struct catalogue_entry *e,
+    char **error)
 {
 	sqlite3_stmt	*st;
 	const char	*word;
@@ -985,7 +1037,7 @@ add_search(struct catalogue *c, const struct record *r,
 
 	if ((st = get_stmt(c, ST_ADD_SEARCH, error)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, e->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, e->people, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, e->abstract, -1, SQLITE_STATIC);
@@ -1077,7 +1129,7 @@ catalogue_add_entry(struct catalogue *c, struct record *r,
 	r->id = sqlite3_last_insert_rowid(c->db);
 
 	if (add_details(c, r, error) != 0 || add_people(c, r, error) != 0 ||
-	    add_search(c, r, e, error) != 0)
+	    add_search(c, r->id, e, error) != 0)
 		return -1;
 	return 0;
 }
@@ -1092,6 +1144,56 @@ catalogue_add(struct catalogue *c, struct record *r, char **error)
 	rc = catalogue_add_entry(c, r, &e, error);
 	catalogue_entry_free(&e);
 	return rc;
+}
+
+/*
+ * Builds the search index and the word list again from the stored
+ * articles, for a catalogue indexed under other folding rules. Runs
+ * inside the open transaction.
+ */
+static int
+reindex(struct catalogue *c, char **error)
+{
+	struct catalogue_entry	 e;
+	struct strset		 seen;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	if (sqlite3_exec(c->db, "INSERT INTO search(search) VALUES"
+	    "('delete-all')", NULL, NULL, NULL) != SQLITE_OK ||
+	    (c->has_terms && sqlite3_exec(c->db, "DELETE FROM terms", NULL,
+	    NULL, NULL) != SQLITE_OK)) {
+		*error = db_error(c, "clearing the search index");
+		return -1;
+	}
+	if (sqlite3_prepare_v2(c->db, "SELECT a.id, a.title, a.authors,"
+	    " coalesce(d.abstract, d.teaser) FROM articles a"
+	    " LEFT JOIN details d ON d.id = a.id ORDER BY a.id", -1, &st,
+	    NULL) != SQLITE_OK) {
+		*error = db_error(c, "reading the articles to index");
+		return -1;
+	}
+	strset_init(&seen);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		prepare_text((const char *)sqlite3_column_text(st, 1),
+		    xstrdup((const char *)sqlite3_column_text(st, 2)),
+		    (const char *)sqlite3_column_text(st, 3), &seen, &e);
+		rc = add_search(c, sqlite3_column_int64(st, 0), &e, error);
+		catalogue_entry_free(&e);
+		if (rc != 0)
+			break;
+	}
+	strset_free(&seen);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		if (rc != -1)
+			*error = db_error(c, "reading the articles to index");
+		return -1;
+	}
+	if (set_fold_version(c, error) != 0)
+		return -1;
+	c->reindexed = true;
+	return 0;
 }
 
 static char *

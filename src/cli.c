@@ -88,6 +88,13 @@ open_catalogue(const struct cli_options *o)
 		free(error);
 		return NULL;
 	}
+	if (!catalogue_fold_current(c)) {
+		error = xasprintf("%s: the search index was built by another "
+		    "version of fehrest, so searches may miss words; the next "
+		    "import into the catalogue builds it again", path);
+		print_sanitized("fehrest: note: ", error);
+		free(error);
+	}
 	return c;
 }
 

@@ -808,6 +808,9 @@ start_view(struct pane_context *ctx, const struct ui_options *o)
 		ctx->search_state.cursor = ctx->search_state.input.len;
 		apply_filter(ctx, false);
 	}
+	if (!catalogue_fold_current(ctx->cat))
+		pane_set_message(ctx, "another fehrest built the index: "
+		    "import to rebuild it");
 	return true;
 }
 

@@ -108,4 +108,20 @@ run --version
 ok "version exits 0" status_is 0
 ok "version prints the name" out_has '^fehrest [0-9]'
 
+# For a catalogue whose index another version of fehrest built (other
+# folding rules), search prints a note, and the next import builds the
+# index again.
+"$FEHREST" import -q data/neural-networks-listing.txt --into "$TEST_TMP/refold.db"
+sqlite3 "$TEST_TMP/refold.db" "INSERT INTO search(search) VALUES('delete-all');
+    UPDATE meta SET value = '0' WHERE key = 'fold'"
+run search --catalogue "$TEST_TMP/refold.db" quantization
+ok "stale index: says so" err_has 'built by another version of fehrest'
+ok "stale index: finds nothing yet" status_is 1
+printf 'TY  - JOUR\nTI  - One more\nER  - \n' > "$TEST_TMP/one.ris"
+run import -q "$TEST_TMP/one.ris" --into "$TEST_TMP/refold.db"
+ok "stale index: import exits 0" status_is 0
+run search --catalogue "$TEST_TMP/refold.db" quantization --format=tsv
+ok "stale index: rebuilt by the import" lines_are 3
+ok "stale index: no note once rebuilt" [ -z "$ERR" ]
+
 finish

@@ -401,6 +401,58 @@ rollback_forgets_words(void **state)
 	catalogue_close(c);
 }
 
+/*
+ * A catalogue indexed under other folding rules is indexed again by the
+ * next write transaction, or left as it was by a rollback.
+ */
+static void
+other_fold_version_reindexed(void **state)
+{
+	struct catalogue	*c;
+	char			*error = NULL, **terms;
+	size_t			 n;
+	long			 count;
+
+	(void)state;
+	c = make_catalogue("refold", 3);
+	assert_true(catalogue_fold_current(c));
+	/* An index built under other rules: here, none at all. */
+	assert_int_equal(sqlite3_exec(catalogue_db(c), "INSERT INTO "
+	    "search(search) VALUES('delete-all'); DELETE FROM terms; "
+	    "UPDATE meta SET value = '0' WHERE key = 'fold'", NULL, NULL,
+	    NULL), SQLITE_OK);
+	catalogue_close(c);
+
+	assert_int_equal(catalogue_open(path, CATALOGUE_WRITE, &c, &error), 0);
+	assert_false(catalogue_fold_current(c));
+	assert_int_equal(catalogue_count(c, "\"quantization\"", 0, &count,
+	    &error), 0);
+	assert_int_equal(count, 0);
+
+	/* A rollback leaves the old index and its version. */
+	assert_int_equal(catalogue_begin(c, &error), 0);
+	assert_true(catalogue_fold_current(c));
+	catalogue_rollback(c);
+	assert_false(catalogue_fold_current(c));
+
+	/* A commit keeps the new one. */
+	assert_int_equal(catalogue_begin(c, &error), 0);
+	assert_int_equal(catalogue_commit(c, &error), 0);
+	catalogue_close(c);
+	assert_int_equal(catalogue_open(path, CATALOGUE_READ, &c, &error), 0);
+	assert_true(catalogue_fold_current(c));
+	assert_int_equal(catalogue_count(c, "\"quantization\"", 0, &count,
+	    &error), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(catalogue_terms(c, "lovel", 8, &terms, &n, &error),
+	    0);
+	assert_int_equal(n, 1);
+	assert_string_equal(terms[0], "lovelace");
+	free(terms[0]);
+	free(terms);
+	catalogue_close(c);
+}
+
 int
 main(void)
 {
@@ -415,6 +467,7 @@ main(void)
 		cmocka_unit_test(terms_listed_by_prefix),
 		cmocka_unit_test(prepare_lists_new_words_once),
 		cmocka_unit_test(rollback_forgets_words),
+		cmocka_unit_test(other_fold_version_reindexed),
 	};
 
 	return cmocka_run_group_tests(tests, unit_make_dir, unit_remove_dir);
