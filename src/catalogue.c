@@ -595,16 +595,11 @@ file_uri(const char *path, const char *mode, bool immutable)
 int
 catalogue_recover(const char *path)
 {
-	struct stat	 st;
-	sqlite3		*db;
-	char		*journal, *uri;
-	int		 rc;
+	sqlite3	*db;
+	char	*uri;
 
-	journal = xasprintf("%s-journal", path);
-	if (stat(journal, &st) != 0 || st.st_size == 0) {
-		free(journal);
+	if (!has_journal(path))
 		return 0;
-	}
 	if (access(path, W_OK) == 0) {
 		uri = file_uri(path, "rw", false);
 		if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_URI |
@@ -615,9 +610,7 @@ catalogue_recover(const char *path)
 		free(uri);
 	}
 	/* SQLite empties or removes the journal once it is rolled back. */
-	rc = stat(journal, &st) != 0 || st.st_size == 0 ? 0 : -1;
-	free(journal);
-	return rc;
+	return has_journal(path) ? -1 : 0;
 }
 
 /*

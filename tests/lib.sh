@@ -42,6 +42,12 @@ sql_json() {
 	sqlite3 :memory: "SELECT $1 FROM (SELECT readfile('$TEST_TMP/json') AS j)"
 }
 
+# no_temporary_files: checks that no import left a temporary catalogue
+# (NAME.tmp-PID) in $TEST_TMP.
+no_temporary_files() {
+	! ls "$TEST_TMP" | grep -q 'tmp-'
+}
+
 finish() {
 	echo "1..$TEST_COUNT"
 	[ "$TEST_FAILED" -eq 0 ]

@@ -36,10 +36,6 @@ no_terminal_controls() {
 	return 0
 }
 
-no_temporary_files() {
-	! ls "$TEST_TMP" | grep -q 'tmp-'
-}
-
 json_is_valid() {
 	[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$1'))")" = 1 ]
 }

@@ -5,7 +5,7 @@
 # or late, must leave the catalogue as it was.
 . tests/lib.sh
 
-# many N [BAD]: writes N CSV records; record BAD, if given, has no title.
+# many N [BAD]: writes N CSV records. Record BAD, if given, has no title.
 # Each record has a word of its own, "zqN", to find it by.
 many() {
 	awk -v n="$1" -v bad="${2:-0}" 'BEGIN {
@@ -30,8 +30,8 @@ ok "5000 records: stored in file order" \
 ok "5000 records: every detail row belongs to its article" \
     [ "$(sqlite3 "$db" "SELECT count(*) FROM details d JOIN articles a
     ON a.id = d.id WHERE d.abstract LIKE '% zq' || a.id || ' %'")" = 5000 ]
-# Words of four bytes or more: article, author, about, words and rest;
-# zqN for N of 10 and up; and the number N itself from 1000 up.
+# Words of four bytes or more are listed: article, author, about, words
+# and rest. So are zqN for N of 10 and up, and N itself from 1000 up.
 words=$((5 + (5000 - 9) + (5000 - 999)))
 ok "5000 records: each indexed word listed once" \
     [ "$(sqlite3 "$db" 'SELECT count(*) FROM terms')" = $words ]

@@ -18,10 +18,6 @@ left_alone() {
 	ok "$1: no journal left" [ ! -e "$db-journal" ]
 }
 
-no_temporary_files() {
-	! ls "$TEST_TMP" | grep -q 'tmp-'
-}
-
 db="$TEST_TMP/mine.db"
 before="$TEST_TMP/before.db"
 printf 'TY  - JOUR\nTI  - A good record\nPY  - 2001\nER  - \n' > "$TEST_TMP/one.ris"
@@ -56,8 +52,8 @@ ok "size limit, new catalogue: not created" [ ! -e "$TEST_TMP/new.db" ]
 ok "size limit, new catalogue: no temporary file" no_temporary_files
 
 # A catalogue already larger than the limit cannot even be rolled back
-# under it: the journal stays, and every command says so (SIGXFSZ is
-# ignored, so none is killed) until the limit is lifted.
+# under it, so the journal stays. Every command reports it until the
+# limit is lifted, and none is killed, because SIGXFSZ is ignored.
 big_db="$TEST_TMP/big.db"
 "$FEHREST" import -q "$TEST_TMP/big.ris" --into "$big_db"
 cp "$big_db" "$TEST_TMP/big-before.db"
@@ -94,7 +90,7 @@ ok "closed stderr: no journal left" [ ! -e "$db-journal" ]
 cp "$before" "$db"
 
 # SIGQUIT stops an import like Ctrl-C does. The file takes a few seconds
-# to import; a run that finishes first is skipped.
+# to import, and a run that finishes first is skipped.
 ris 400000 "$TEST_TMP/bigger.ris"
 for sig in QUIT TERM; do
 	timeout -s $sig 1 "$FEHREST" import -q "$TEST_TMP/bigger.ris" \
@@ -143,8 +139,8 @@ else
 	left_alone "interrupt while skipping"
 fi
 
-# Skipped records: the first twenty of a file are named, the rest are
-# counted, and no message tells the user to pass --skip-invalid again.
+# Skipped records: the first twenty of a file are named and the rest are
+# counted. No message advises passing --skip-invalid again.
 {
 	printf 'TY  - JOUR\nTI  - Kept\nER  - \n'
 	i=0
@@ -177,7 +173,7 @@ ok "directory target: exits 2" status_is 2
 ok "directory target: explains" err_has 'not a regular file'
 
 # A new catalogue in a missing directory: the message names it, not the
-# temporary file, and says what to check.
+# temporary file, and gives what to check.
 run import -q "$TEST_TMP/one.ris" --into "$TEST_TMP/no-such-dir/x.db"
 ok "missing directory: exits 2" status_is 2
 ok "missing directory: names the target" err_has 'no-such-dir/x.db: cannot open'
